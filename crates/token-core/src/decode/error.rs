@@ -115,9 +115,7 @@ impl DecodeError {
             }
             DecodeError::ChecksumMismatch => "checksum does not match",
             DecodeError::UnsupportedVersion => "unsupported token version",
-            DecodeError::InvalidLengthField => {
-                "length field is not 2 lowercase base36 characters"
-            }
+            DecodeError::InvalidLengthField => "length field is not 2 lowercase base36 characters",
             DecodeError::LengthFieldOutOfRange => "length field is larger than the token",
             DecodeError::LengthFieldMismatch => {
                 "length field does not match any base64 payload size"

@@ -1,8 +1,8 @@
 //! Strict decoding of routable tokens, parsed from the right.
 
 mod error;
-mod layout;
 mod lax;
+mod layout;
 
 use std::fmt;
 
@@ -10,8 +10,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 pub use error::DecodeError;
-pub use layout::{TokenLayout, verify};
 pub use lax::{LaxToken, decode_lax};
+pub use layout::{TokenLayout, verify};
 
 use crate::limits::{MAX_RAW_LEN, RANDOM_LEN};
 use crate::{Format, RoutingPayload};
@@ -87,12 +87,20 @@ pub fn decode<T: AsRef<[u8]> + ?Sized>(token: &T) -> Result<DecodedToken<'_>, De
         Format::V1 => {
             let routing = &raw[RANDOM_LEN..raw_len - 1];
             let random = &raw[..RANDOM_LEN];
-            (routing, random, usize::from(raw[raw_len - 1]) == routing.len() % 256)
+            (
+                routing,
+                random,
+                usize::from(raw[raw_len - 1]) == routing.len() % 256,
+            )
         }
         Format::V0 => {
             let split = raw_len - RANDOM_LEN - 1;
             let random = &raw[split..raw_len - 1];
-            (&raw[..split], random, usize::from(raw[raw_len - 1]) == RANDOM_LEN)
+            (
+                &raw[..split],
+                random,
+                usize::from(raw[raw_len - 1]) == RANDOM_LEN,
+            )
         }
     };
     if !length_byte_ok {

@@ -156,7 +156,10 @@ impl RoutingPayload {
     /// assert_eq!(payload.as_str(), "c:2s\no:1");
     /// # Ok::<(), token_core::RoutingError>(())
     /// ```
-    pub fn build<'v, K, I>(entries: I, options: RoutingOptions) -> Result<RoutingPayload, RoutingError>
+    pub fn build<'v, K, I>(
+        entries: I,
+        options: RoutingOptions,
+    ) -> Result<RoutingPayload, RoutingError>
     where
         K: AsRef<str>,
         I: IntoIterator<Item = (K, RoutingValue<'v>)>,
@@ -251,7 +254,11 @@ mod tests {
 
     #[test]
     fn drops_absent_and_blank_values_but_counts_their_keys() {
-        let payload = build(&[("o", RoutingValue::Absent), ("c", 5.into()), ("u", " ".into())]);
+        let payload = build(&[
+            ("o", RoutingValue::Absent),
+            ("c", 5.into()),
+            ("u", " ".into()),
+        ]);
         assert_eq!(payload.unwrap().as_str(), "c:5");
     }
 
@@ -267,8 +274,13 @@ mod tests {
 
     #[test]
     fn invalid_keys_are_listed_once_in_caller_order() {
-        let err = build(&[("q", 1.into()), ("o", 1.into()), ("k", 2.into()), ("q", 3.into())])
-            .unwrap_err();
+        let err = build(&[
+            ("q", 1.into()),
+            ("o", 1.into()),
+            ("k", 2.into()),
+            ("q", 3.into()),
+        ])
+        .unwrap_err();
         assert_eq!(
             err.to_string(),
             "Invalid routing keys: :q, :k. Valid routing keys are: :c, :g, :o, :p, :u, :t."
@@ -293,7 +305,12 @@ mod tests {
     fn values_with_separators_are_rejected() {
         for bad in ["a:b", "a\nb"] {
             let err = build(&[("o", bad.into())]).unwrap_err();
-            assert_eq!(err, RoutingError::InvalidRoutingValue { key: RoutingKey::Organization });
+            assert_eq!(
+                err,
+                RoutingError::InvalidRoutingValue {
+                    key: RoutingKey::Organization
+                }
+            );
             assert!(!err.to_string().contains(bad));
         }
     }
@@ -307,7 +324,10 @@ mod tests {
     #[test]
     fn size_limit_is_in_bytes() {
         let at_limit = "é".repeat(78) + "x"; // 157 bytes + "o:" = 159
-        assert_eq!(build(&[("o", at_limit.as_str().into())]).unwrap().len(), 159);
+        assert_eq!(
+            build(&[("o", at_limit.as_str().into())]).unwrap().len(),
+            159
+        );
         let over = "é".repeat(79);
         let err = build(&[("o", over.as_str().into())]).unwrap_err();
         assert_eq!(err, RoutingError::PayloadTooLarge { size: 160 });

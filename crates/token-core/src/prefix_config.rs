@@ -1,0 +1,135 @@
+//! An instance's prefix settings: the instance-wide prefix and the custom PAT prefix.
+
+use std::error::Error;
+use std::fmt;
+
+use crate::TokenType;
+
+/// Longest instance-wide or custom PAT prefix GitLab accepts.
+pub const MAX_CONFIGURED_PREFIX_LEN: usize = 20;
+
+/// The prefixes an instance is configured with. They change what tokens look
+/// like (and so their CRC), so generation, identification and detection take them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PrefixConfig {
+    instance_prefix: Option<String>,
+    custom_pat_prefix: Option<String>,
+}
+
+/// Why a configured prefix was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfigError {
+    /// The instance prefix is not 1..=20 ASCII letters and digits.
+    InvalidInstancePrefix,
+    /// The custom PAT prefix is not 1..=20 characters of `[a-zA-Z0-9_+=/@:.-]`.
+    InvalidCustomPatPrefix,
+}
+
+impl ConfigError {
+    /// A stable snake_case name for this error.
+    pub const fn code(self) -> &'static str {
+        match self {
+            ConfigError::InvalidInstancePrefix => "invalid_instance_prefix",
+            ConfigError::InvalidCustomPatPrefix => "invalid_custom_pat_prefix",
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ConfigError::InvalidInstancePrefix => {
+                "instance prefix must be at most 20 letters and digits"
+            }
+            ConfigError::InvalidCustomPatPrefix => {
+                "custom PAT prefix must be at most 20 characters of [a-zA-Z0-9_+=/@:.-]"
+            }
+        })
+    }
+}
+
+impl Error for ConfigError {}
+
+impl PrefixConfig {
+    /// Sets the instance-wide prefix. Blank, or GitLab's old default `gl`, means none.
+    ///
+    /// # Errors
+    /// [`ConfigError::InvalidInstancePrefix`] unless 1..=20 ASCII alphanumerics.
+    pub fn with_instance_prefix(mut self, prefix: &str) -> Result<PrefixConfig, ConfigError> {
+        let prefix = prefix.trim();
+        self.instance_prefix = if prefix.is_empty() || prefix == "gl" {
+            None
+        } else if prefix.len() <= MAX_CONFIGURED_PREFIX_LEN
+            && prefix.bytes().all(|b| b.is_ascii_alphanumeric())
+        {
+            Some(prefix.to_owned())
+        } else {
+            return Err(ConfigError::InvalidInstancePrefix);
+        };
+        Ok(self)
+    }
+
+    /// Sets the admin-configured PAT prefix. Blank means none (`glpat-`).
+    ///
+    /// # Errors
+    /// [`ConfigError::InvalidCustomPatPrefix`] unless 1..=20 of `[a-zA-Z0-9_+=/@:.-]`.
+    pub fn with_custom_pat_prefix(mut self, prefix: &str) -> Result<PrefixConfig, ConfigError> {
+        let prefix = prefix.trim();
+        let allowed = |b: u8| b.is_ascii_alphanumeric() || b"_+=/@:.-".contains(&b);
+        self.custom_pat_prefix = if prefix.is_empty() {
+            None
+        } else if prefix.len() <= MAX_CONFIGURED_PREFIX_LEN && prefix.bytes().all(allowed) {
+            Some(prefix.to_owned())
+        } else {
+            return Err(ConfigError::InvalidCustomPatPrefix);
+        };
+        Ok(self)
+    }
+
+    /// The instance-wide prefix, if set.
+    pub fn instance_prefix(&self) -> Option<&str> {
+        self.instance_prefix.as_deref()
+    }
+
+    /// The custom PAT prefix, if set.
+    pub fn custom_pat_prefix(&self) -> Option<&str> {
+        self.custom_pat_prefix.as_deref()
+    }
+
+    /// The prefix new tokens of `token_type` get: `<instance>-<default>` when an
+    /// instance prefix is set (it wins over the custom PAT prefix), else the
+    /// custom PAT prefix for PATs, else the default prefix.
+    pub fn prefix_for(&self, token_type: TokenType) -> String {
+        match (&self.instance_prefix, &self.custom_pat_prefix, token_type) {
+            (Some(instance), _, t) if t.takes_instance_prefix() => {
+                format!("{instance}-{}", t.default_prefix())
+            }
+            (_, Some(custom), TokenType::PersonalAccessToken) => custom.clone(),
+            (_, _, t) => t.default_prefix().to_owned(),
+        }
+    }
+
+    /// Every prefix a token of `token_type` may carry on this instance: the
+    /// instance-prefixed forms, the custom PAT prefix and the default prefixes
+    /// (tokens issued before a prefix changed stay valid).
+    pub fn prefixes_of(&self, token_type: TokenType) -> Vec<String> {
+        let mut prefixes: Vec<String> = Vec::new();
+        if let (Some(instance), true) = (&self.instance_prefix, token_type.takes_instance_prefix())
+        {
+            prefixes.extend(
+                token_type
+                    .known_prefixes()
+                    .iter()
+                    .map(|p| format!("{instance}-{p}")),
+            );
+        }
+        if let (Some(custom), TokenType::PersonalAccessToken) =
+            (&self.custom_pat_prefix, token_type)
+        {
+            prefixes.push(custom.clone());
+        }
+        prefixes.extend(token_type.known_prefixes().iter().map(|p| (*p).to_owned()));
+        prefixes.dedup();
+        prefixes
+    }
+}
