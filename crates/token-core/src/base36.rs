@@ -57,11 +57,11 @@ pub fn parse_lenient(text: &[u8]) -> u64 {
         .skip_while(|b| b.is_ascii_whitespace())
         .peekable();
     let mut negative = false;
-    if let Some(&&sign) = bytes.peek() {
-        if sign == b'+' || sign == b'-' {
-            negative = sign == b'-';
-            bytes.next();
-        }
+    if let Some(&&sign) = bytes.peek()
+        && (sign == b'+' || sign == b'-')
+    {
+        negative = sign == b'-';
+        bytes.next();
     }
     let mut value: u64 = 0;
     let mut previous_underscore = true;

@@ -134,7 +134,7 @@ impl Identifier {
                 },
             )
             .collect();
-        entries.sort_by(|a, b| b.prefix.len().cmp(&a.prefix.len()));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.prefix.len()));
         entries.dedup_by(|a, b| a.prefix == b.prefix);
         Identifier { entries }
     }

@@ -44,7 +44,7 @@ impl fmt::Debug for LaxToken<'_> {
 pub fn decode_lax<T: AsRef<[u8]> + ?Sized>(token: &T) -> Option<LaxToken<'_>> {
     let token = token.as_ref();
     let n = token.len();
-    if n < V0_TAIL_LEN || n > MAX_DECODE_INPUT_LEN {
+    if !(V0_TAIL_LEN..=MAX_DECODE_INPUT_LEN).contains(&n) {
         return None;
     }
     let crc = base36::parse_strict(&token[n - 7..])?;
@@ -93,7 +93,7 @@ fn ruby_urlsafe_decode64(text: &[u8]) -> Option<Vec<u8>> {
         })
         .collect();
     if !standard.ends_with(b"=") {
-        while standard.len() % 4 != 0 {
+        while !standard.len().is_multiple_of(4) {
             standard.push(b'=');
         }
     }
