@@ -1,0 +1,1 @@
+//! Shared inputs for the criterion benchmarks of token_codec's hot paths.
