@@ -1,0 +1,107 @@
+//! `TokenCodec::Native`: encoding, generating and decoding routable tokens.
+
+use magnus::{Error, RArray, RHash, RModule, Ruby, Symbol, Value, function, prelude::*};
+use token_core::{DecodeError, RoutingPayload};
+
+use crate::convert::{self, RoutingEntries};
+use crate::errors;
+use crate::token::Token;
+
+/// Defines the codec functions on `TokenCodec::Native`.
+///
+/// # Errors
+/// A Ruby exception if a method cannot be defined.
+pub fn define(ruby: &Ruby, native: RModule) -> Result<(), Error> {
+    let reasons = DecodeError::ALL
+        .iter()
+        .map(|error| ruby.to_symbol(error.code()));
+    native.const_set("DECODE_ERROR_REASONS", ruby.ary_from_iter(reasons).freeze())?;
+    native.define_module_function("encode", function!(encode, 6))?;
+    native.define_module_function("generate", function!(generate, 5))?;
+    native.define_module_function("validate_routing_keys", function!(validate_routing_keys, 2))?;
+    native.define_module_function("decode", function!(decode, 1))?;
+    native.define_module_function("decode!", function!(decode_strict, 1))?;
+    Ok(())
+}
+
+/// Builds the routing payload with token-core's rules.
+fn routing_payload(
+    ruby: &Ruby,
+    entries: &RoutingEntries,
+    cell_id: Value,
+    required: Symbol,
+) -> Result<RoutingPayload, Error> {
+    let options = convert::routing_options(ruby, cell_id, required)?;
+    RoutingPayload::build(entries.iter(), options)
+        .map_err(|error| errors::routing_error(ruby, &error))
+}
+
+/// `Native.encode(prefix, routing, random_bytes, format, cell_id, required_keys)`:
+/// the deterministic token for the given random bytes.
+fn encode(
+    ruby: &Ruby,
+    prefix: Value,
+    routing: RHash,
+    random_bytes: Value,
+    format: Value,
+    cell_id: Value,
+    required: Symbol,
+) -> Result<String, Error> {
+    let prefix = convert::prefix(ruby, prefix)?;
+    let random = convert::random_bytes(ruby, random_bytes)?;
+    let format = convert::format(ruby, format)?;
+    let entries = RoutingEntries::from_hash(ruby, routing)?;
+    let payload = routing_payload(ruby, &entries, cell_id, required)?;
+    token_core::encode(&prefix, &payload, &random, format)
+        .map_err(|error| errors::encode_error(ruby, error))
+}
+
+/// `Native.generate(prefix, routing, format, cell_id, required_keys)`: a token
+/// with 16 bytes from the operating system's CSPRNG, asked afresh for every
+/// token (fork-safe: no random state lives in the process).
+fn generate(
+    ruby: &Ruby,
+    prefix: Value,
+    routing: RHash,
+    format: Value,
+    cell_id: Value,
+    required: Symbol,
+) -> Result<String, Error> {
+    let prefix = convert::prefix(ruby, prefix)?;
+    let format = convert::format(ruby, format)?;
+    let entries = RoutingEntries::from_hash(ruby, routing)?;
+    let payload = routing_payload(ruby, &entries, cell_id, required)?;
+    token_core::generate(&prefix, &payload, format)
+        .map_err(|error| errors::encode_error(ruby, error))
+}
+
+/// `Native.validate_routing_keys(keys, required_keys)`: raises what the key
+/// rules (invalid keys, required keys) would raise for these keys, before
+/// any value is computed.
+fn validate_routing_keys(ruby: &Ruby, keys: RArray, required: Symbol) -> Result<(), Error> {
+    let entries = RoutingEntries::placeholders(ruby, keys)?;
+    let options = convert::routing_options(ruby, ruby.qnil().as_value(), required)?;
+    RoutingPayload::build(entries.iter(), options)
+        .map(|_| ())
+        .map_err(|error| errors::routing_error(ruby, &error))
+}
+
+/// `Native.decode(token)`: the decoded token, or `nil` for anything that is
+/// not a valid routable token.
+fn decode(ruby: &Ruby, token: Value) -> Result<Option<Token>, Error> {
+    let token = convert::string(ruby, token, "token")?;
+    // SAFETY: the slice is only read by the core before any other Ruby call.
+    let decoded = token_core::decode(unsafe { token.as_slice() });
+    Ok(decoded.ok().map(|decoded| Token::from_decoded(&decoded)))
+}
+
+/// `Native.decode!(token)`: the decoded token, or `TokenCodec::DecodeError`
+/// whose `#reason` says why.
+fn decode_strict(ruby: &Ruby, token: Value) -> Result<Token, Error> {
+    let token = convert::string(ruby, token, "token")?;
+    // SAFETY: the slice is only read by the core before any other Ruby call.
+    let decoded = token_core::decode(unsafe { token.as_slice() });
+    decoded
+        .map(|decoded| Token::from_decoded(&decoded))
+        .map_err(|error| errors::decode_error(ruby, error))
+}
