@@ -56,8 +56,7 @@ impl PrefixConfig {
     /// # Errors
     /// [`ConfigError::InvalidInstancePrefix`] unless 1..=20 ASCII alphanumerics.
     pub fn with_instance_prefix(mut self, prefix: &str) -> Result<PrefixConfig, ConfigError> {
-        let prefix = prefix.trim();
-        self.instance_prefix = if prefix.is_empty() || prefix == "gl" {
+        self.instance_prefix = if prefix.trim().is_empty() || prefix == "gl" {
             None
         } else if prefix.len() <= MAX_CONFIGURED_PREFIX_LEN
             && prefix.bytes().all(|b| b.is_ascii_alphanumeric())
@@ -74,9 +73,8 @@ impl PrefixConfig {
     /// # Errors
     /// [`ConfigError::InvalidCustomPatPrefix`] unless 1..=20 of `[a-zA-Z0-9_+=/@:.-]`.
     pub fn with_custom_pat_prefix(mut self, prefix: &str) -> Result<PrefixConfig, ConfigError> {
-        let prefix = prefix.trim();
         let allowed = |b: u8| b.is_ascii_alphanumeric() || b"_+=/@:.-".contains(&b);
-        self.custom_pat_prefix = if prefix.is_empty() {
+        self.custom_pat_prefix = if prefix.trim().is_empty() {
             None
         } else if prefix.len() <= MAX_CONFIGURED_PREFIX_LEN && prefix.bytes().all(allowed) {
             Some(prefix.to_owned())
@@ -106,6 +104,29 @@ impl PrefixConfig {
             }
             (_, Some(custom), TokenType::PersonalAccessToken) => custom.clone(),
             (_, _, t) => t.default_prefix().to_owned(),
+        }
+    }
+
+    /// Whether `token` starts with any prefix of [`PrefixConfig::prefixes_of`]
+    /// for `token_type` (allocation-free).
+    pub fn has_prefix_of(&self, token: &[u8], token_type: TokenType) -> bool {
+        let known = token_type.known_prefixes();
+        let starts_with_known = |rest: &[u8]| known.iter().any(|p| rest.starts_with(p.as_bytes()));
+        if starts_with_known(token) {
+            return true;
+        }
+        if let (Some(custom), TokenType::PersonalAccessToken) =
+            (&self.custom_pat_prefix, token_type)
+            && token.starts_with(custom.as_bytes())
+        {
+            return true;
+        }
+        match &self.instance_prefix {
+            Some(instance) if token_type.takes_instance_prefix() => token
+                .strip_prefix(instance.as_bytes())
+                .and_then(|rest| rest.strip_prefix(b"-"))
+                .is_some_and(starts_with_known),
+            _ => false,
         }
     }
 

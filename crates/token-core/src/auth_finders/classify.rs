@@ -58,7 +58,9 @@ pub fn classify_bearer(token: &str, mode: LengthDetection, config: &PrefixConfig
     }
     let pat = match mode {
         LengthDetection::Enabled => {
-            (PAT_LENGTH_MIN..=PAT_LENGTH_MAX).contains(&token.chars().count())
+            // Character count, as Ruby's `String#length`; bytes bound it from above.
+            (PAT_LENGTH_MIN..=4 * PAT_LENGTH_MAX).contains(&token.len())
+                && (PAT_LENGTH_MIN..=PAT_LENGTH_MAX).contains(&token.chars().count())
         }
         LengthDetection::Disabled => has_prefix_of(token, TokenType::PersonalAccessToken, config),
     };
@@ -70,10 +72,5 @@ pub fn classify_bearer(token: &str, mode: LengthDetection, config: &PrefixConfig
 }
 
 fn has_prefix_of(token: &str, token_type: TokenType, config: &PrefixConfig) -> bool {
-    let default = token_type.default_prefix();
-    token.starts_with(default)
-        || config
-            .prefixes_of(token_type)
-            .iter()
-            .any(|p| !p.is_empty() && token.starts_with(p.as_str()))
+    config.has_prefix_of(token.as_bytes(), token_type)
 }
