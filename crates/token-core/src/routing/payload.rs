@@ -100,7 +100,9 @@ impl RoutingPayload {
 
 impl fmt::Debug for RoutingPayload {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.entries()).finish()
+        f.debug_map()
+            .entries(self.entries().map(|(k, v)| (k.as_str(), v)))
+            .finish()
     }
 }
 
