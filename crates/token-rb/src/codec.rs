@@ -12,10 +12,13 @@ use crate::token::Token;
 /// # Errors
 /// A Ruby exception if a method cannot be defined.
 pub fn define(ruby: &Ruby, native: RModule) -> Result<(), Error> {
-    let reasons = DecodeError::ALL
-        .iter()
-        .map(|error| ruby.to_symbol(error.code()));
-    native.const_set("DECODE_ERROR_REASONS", ruby.ary_from_iter(reasons).freeze())?;
+    let reasons = ruby.ary_from_iter(
+        DecodeError::ALL
+            .iter()
+            .map(|error| ruby.to_symbol(error.code())),
+    );
+    reasons.freeze();
+    native.const_set("DECODE_ERROR_REASONS", reasons)?;
     native.define_module_function("encode", function!(encode, 6))?;
     native.define_module_function("generate", function!(generate, 5))?;
     native.define_module_function("validate_routing_keys", function!(validate_routing_keys, 2))?;

@@ -4,8 +4,11 @@
 //! Nothing here interprets a value beyond its type: key validity, ordering,
 //! rendering and every size rule are token-core's.
 
+use std::borrow::Cow;
+
 use magnus::prelude::*;
 use magnus::r_hash::ForEach;
+use magnus::value::LazyId;
 use magnus::{Error, Integer, RArray, RHash, RString, Ruby, Symbol, Value};
 use token_core::{Format, RANDOM_LEN, RequiredKeys, RoutingOptions, RoutingValue};
 
@@ -25,7 +28,37 @@ pub enum OwnedRoutingValue {
 
 /// Routing entries in the caller's order: `(key name, value)`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RoutingEntries(Vec<(String, OwnedRoutingValue)>);
+pub struct RoutingEntries(Vec<(Cow<'static, str>, OwnedRoutingValue)>);
+
+/// Symbols compared by id, so the hot path never looks a name up.
+struct Names<const N: usize>([(LazyId, &'static str); N]);
+
+impl<const N: usize> Names<N> {
+    /// The name of `symbol` if it is one of these.
+    fn find(&self, symbol: Symbol) -> Option<&'static str> {
+        self.0
+            .iter()
+            .find(|(id, _)| symbol == *id)
+            .map(|(_, name)| *name)
+    }
+}
+
+/// The routing keys token-core knows; other keys go to it by name.
+static ROUTING_KEYS: Names<6> = Names([
+    (LazyId::new("c"), "c"),
+    (LazyId::new("g"), "g"),
+    (LazyId::new("o"), "o"),
+    (LazyId::new("p"), "p"),
+    (LazyId::new("u"), "u"),
+    (LazyId::new("t"), "t"),
+]);
+
+static FORMATS: Names<2> = Names([(LazyId::new("v1"), "v1"), (LazyId::new("v0"), "v0")]);
+
+static REQUIRED_KEYS: Names<2> = Names([
+    (LazyId::new("cell_or_organization"), "cell_or_organization"),
+    (LazyId::new("organization"), "organization"),
+]);
 
 impl RoutingEntries {
     /// Copies the entries of a routing Hash (`{ o: 1, u: "x", g: nil }`).
@@ -66,18 +99,23 @@ impl RoutingEntries {
                 OwnedRoutingValue::Text(text) => RoutingValue::Text(text),
                 OwnedRoutingValue::Absent => RoutingValue::Absent,
             };
-            (name.as_str(), value)
+            (name.as_ref(), value)
         })
     }
 }
 
 /// The name of a routing key given as a Symbol (`:o`) or a String (`"o"`).
-fn key_name(ruby: &Ruby, key: Value) -> Result<String, Error> {
+fn key_name(ruby: &Ruby, key: Value) -> Result<Cow<'static, str>, Error> {
     if let Some(symbol) = Symbol::from_value(key) {
-        return Ok(symbol.name()?.into_owned());
+        return match ROUTING_KEYS.find(symbol) {
+            Some(name) => Ok(Cow::Borrowed(name)),
+            None => Ok(Cow::Owned(symbol.name()?.into_owned())),
+        };
     }
     if let Some(string) = RString::from_value(key) {
-        return Ok(String::from_utf8_lossy(&copy_bytes(string)).into_owned());
+        return Ok(Cow::Owned(
+            String::from_utf8_lossy(&copy_bytes(string)).into_owned(),
+        ));
     }
     Err(type_error(
         ruby,
@@ -123,10 +161,10 @@ pub fn routing_options(
     cell_id: Value,
     required: Symbol,
 ) -> Result<RoutingOptions, Error> {
-    let required = match &*required.name()? {
-        "cell_or_organization" => RequiredKeys::CellOrOrganization,
-        "organization" => RequiredKeys::Organization,
-        _ => {
+    let required = match REQUIRED_KEYS.find(required) {
+        Some("cell_or_organization") => RequiredKeys::CellOrOrganization,
+        Some(_) => RequiredKeys::Organization,
+        None => {
             return Err(argument_error(
                 ruby,
                 "required_keys must be :cell_or_organization or :organization",
@@ -166,7 +204,11 @@ pub fn optional_u64(ruby: &Ruby, value: Value, what: &str) -> Result<Option<u64>
 /// `TypeError` for another type, `ArgumentError` for another name.
 pub fn format(ruby: &Ruby, value: Value) -> Result<Format, Error> {
     let name = if let Some(symbol) = Symbol::from_value(value) {
-        symbol.name()?.into_owned()
+        match FORMATS.find(symbol) {
+            Some("v0") => return Ok(Format::V0),
+            Some(_) => return Ok(Format::V1),
+            None => symbol.name()?.into_owned(),
+        }
     } else if let Some(string) = RString::from_value(value) {
         String::from_utf8_lossy(&copy_bytes(string)).into_owned()
     } else {

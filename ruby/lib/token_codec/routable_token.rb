@@ -34,6 +34,7 @@ module TokenCodec
       Native.validate_routing_keys(routing_payload.keys, required_keys)
       @record = record
       @routing_payload = routing_payload
+      @evaluators = routing_payload.transform_values { |value| value.respond_to?(:call) ? value : proc { value } }
       @prefix = prefix
       @format = format
       @required_keys = required_keys
@@ -52,7 +53,7 @@ module TokenCodec
 
     # The routing values for the record: each callable called with it.
     def routing_values
-      @routing_payload.to_h { |key, value| [key, value.respond_to?(:call) ? value.call(@record) : value] }
+      @evaluators.transform_values { |evaluator| evaluator.call(@record) }
     end
 
     def inspect
