@@ -197,18 +197,21 @@ fn identify_in<'e>(
 }
 
 fn classify_body(token: &[u8], prefix_len: usize, token_type: TokenType) -> Option<Identification> {
+    let routable = |format, checksum| Identification {
+        token_type,
+        kind: TokenKind::Routable(format),
+        checksum,
+        prefix_len,
+    };
+    // The common case first: a routable token whose fields all hold.
+    if let Ok(layout) = verify(token)
+        && layout.prefix_len == prefix_len
+        && all_b64url(&token[layout.payload_range()])
+    {
+        return Some(routable(layout.format, Checksum::Valid));
+    }
     if let Some(format) = routable_shape(token, prefix_len) {
-        let valid = verify(token).is_ok_and(|layout| layout.prefix_len == prefix_len);
-        return Some(Identification {
-            token_type,
-            kind: TokenKind::Routable(format),
-            checksum: if valid {
-                Checksum::Valid
-            } else {
-                Checksum::Invalid
-            },
-            prefix_len,
-        });
+        return Some(routable(format, Checksum::Invalid));
     }
     token_type
         .legacy_body()
@@ -244,8 +247,24 @@ pub(crate) fn routable_shape(token: &[u8], prefix_len: usize) -> Option<Format> 
     let payload = &token[prefix_len..separator];
     let stated = crate::base36::parse_strict(&token[n - 9..n - 7])?;
     let fits = payload.len() as u64 == stated && raw_len_of_b64(payload.len()).is_some();
-    let alphabet = payload
-        .iter()
-        .all(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_');
+    let alphabet = all_b64url(payload);
     (fits && alphabet).then_some(format)
 }
+
+/// Whether every byte is in the base64url alphabet: branch-free table lookups.
+fn all_b64url(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .fold(true, |all, &b| all & B64URL[usize::from(b)])
+}
+
+const B64URL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
+        b += 1;
+    }
+    table
+};
