@@ -1,0 +1,6 @@
+//! Fuzz target: `oracles::check_auth_finders` over arbitrary bytes.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| token_core_fuzz::oracles::check_auth_finders(data));
