@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""Drives libtoken_ffi.so from Python through ctypes, with the constants read
+from include/token_codec.h: proof that the C ABI is usable from a runtime that
+never sees the C compiler.
+
+Usage: test_ctypes.py <libtoken_ffi.so> <token_codec.h> <vectors.json>
+"""
+
+import ctypes as C
+import json
+import re
+import sys
+import traceback
+
+passed = 0
+failed = 0
+
+
+def check(condition, what):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL %s" % what, file=sys.stderr)
+
+
+def read_constants(header_path):
+    with open(header_path, encoding="utf-8") as f:
+        text = f.read()
+    return {name: int(value) for name, value in re.findall(r"^#define (TC_\w+) (\d+)$", text, re.M)}
+
+
+def declare(lib, k):
+    """ctypes mirrors of the header's structs and prototypes."""
+    size_t, char_p, u8_p = C.c_size_t, C.c_char_p, C.POINTER(C.c_uint8)
+
+    class RoutingEntry(C.Structure):
+        _fields_ = [("key", char_p), ("key_len", size_t), ("kind", C.c_uint32),
+                    ("int_value", C.c_uint64), ("text", char_p), ("text_len", size_t)]
+
+    class RoutingOptions(C.Structure):
+        _fields_ = [("has_default_cell_id", C.c_bool), ("default_cell_id", C.c_uint64),
+                    ("required", C.c_uint32)]
+
+    class RoutingSpan(C.Structure):
+        _fields_ = [("key", C.c_char), ("value_offset", size_t), ("value_len", size_t)]
+
+    class DecodedToken(C.Structure):
+        _fields_ = [("format", C.c_uint32), ("prefix_len", size_t),
+                    ("prefix", C.c_char * k["TC_MAX_PREFIX_LEN"]), ("routing_len", size_t),
+                    ("routing", C.c_char * k["TC_MAX_ROUTING_LEN"]), ("entry_count", size_t),
+                    ("entries", RoutingSpan * k["TC_MAX_ROUTING_ENTRIES"]),
+                    ("random", C.c_uint8 * k["TC_RANDOM_LEN"])]
+
+    class TokenLayout(C.Structure):
+        _fields_ = [("format", C.c_uint32), ("prefix_len", size_t), ("payload_len", size_t)]
+
+    class Identification(C.Structure):
+        _fields_ = [("token_type", C.c_uint32), ("kind", C.c_uint32), ("checksum", C.c_uint32),
+                    ("prefix_len", size_t)]
+
+    class RouteDecision(C.Structure):
+        _fields_ = [("kind", C.c_uint32), ("key", C.c_char), ("value_len", size_t),
+                    ("value", C.c_char * k["TC_MAX_ROUTING_LEN"]), ("has_cell_number", C.c_bool),
+                    ("cell_number", C.c_uint64), ("default_reason", C.c_uint32)]
+
+    class ConfigOptions(C.Structure):
+        _fields_ = [("instance_prefix", char_p), ("instance_prefix_len", size_t),
+                    ("custom_pat_prefix", char_p), ("custom_pat_prefix_len", size_t)]
+
+    entries_p, options_p = C.POINTER(RoutingEntry), C.POINTER(RoutingOptions)
+    config_p = C.c_void_p
+    protos = {
+        "tc_result_message": (C.c_char_p, [C.c_uint32]),
+        "tc_result_name": (C.c_char_p, [C.c_uint32]),
+        "tc_version": (C.c_char_p, []),
+        "tc_encode": (C.c_uint32, [char_p, size_t, entries_p, size_t, options_p, u8_p, size_t,
+                                   C.c_uint32, C.c_char_p, size_t, C.POINTER(size_t)]),
+        "tc_generate": (C.c_uint32, [char_p, size_t, entries_p, size_t, options_p, C.c_uint32,
+                                     C.c_char_p, size_t, C.POINTER(size_t)]),
+        "tc_routing_build": (C.c_uint32, [entries_p, size_t, options_p, C.c_char_p, size_t,
+                                          C.POINTER(size_t)]),
+        "tc_routing_error_message": (C.c_uint32, [entries_p, size_t, options_p, C.c_char_p, size_t,
+                                                  C.POINTER(size_t)]),
+        "tc_decode": (C.c_uint32, [char_p, size_t, C.POINTER(DecodedToken)]),
+        "tc_verify": (C.c_uint32, [char_p, size_t, C.POINTER(TokenLayout)]),
+        "tc_config_new": (C.c_uint32, [C.POINTER(ConfigOptions), C.POINTER(config_p)]),
+        "tc_config_free": (None, [config_p]),
+        "tc_identify": (C.c_uint32, [config_p, char_p, size_t, C.POINTER(Identification)]),
+        "tc_generate_legacy": (C.c_uint32, [config_p, C.c_uint32, C.c_char_p, size_t,
+                                            C.POINTER(size_t)]),
+        "tc_classify_bearer": (C.c_uint32, [config_p, char_p, size_t, C.c_uint32,
+                                            C.POINTER(C.c_uint32)]),
+        "tc_route": (C.c_uint32, [char_p, size_t, C.POINTER(RouteDecision)]),
+        "tc_token_type_name": (C.c_char_p, [C.c_uint32]),
+        "tc_token_type_default_prefix": (C.c_char_p, [C.c_uint32]),
+        "tc_token_type_from_name": (C.c_uint32, [char_p, size_t, C.POINTER(C.c_uint32)]),
+    }
+    for name, (restype, argtypes) in protos.items():
+        fn = getattr(lib, name)
+        fn.restype, fn.argtypes = restype, argtypes
+    return RoutingEntry, RoutingOptions, DecodedToken, TokenLayout, Identification, RouteDecision, ConfigOptions
+
+
+def main(lib_path, header_path, vectors_path):
+    k = read_constants(header_path)
+    lib = C.CDLL(lib_path)
+    (RoutingEntry, RoutingOptions, DecodedToken, TokenLayout, Identification, RouteDecision,
+     ConfigOptions) = declare(lib, k)
+    with open(vectors_path, encoding="utf-8") as f:
+        vectors = json.load(f)
+
+    def entries_of(routing):
+        array = (RoutingEntry * max(len(routing), 1))()
+        for i, (key, value) in enumerate(routing.items()):
+            key_bytes = key.encode()
+            array[i].key, array[i].key_len = key_bytes, len(key_bytes)
+            if isinstance(value, int):
+                array[i].kind, array[i].int_value = k["TC_ROUTING_VALUE_INT"], value
+            else:
+                text = value.encode()
+                array[i].kind, array[i].text, array[i].text_len = k["TC_ROUTING_VALUE_TEXT"], text, len(text)
+        return array, len(routing)
+
+    def fmt(name):
+        return k["TC_FORMAT_" + name.upper()]
+
+    def text_call(fn, *args):
+        out, out_len = C.create_string_buffer(4096), C.c_size_t(0)
+        code = fn(*args, out, len(out), C.byref(out_len))
+        return code, out.raw[:out_len.value]
+
+    # Every TC_RESULT_* constant of the header is known to the library by that name.
+    results = {name: value for name, value in k.items() if name.startswith("TC_RESULT_")}
+    check(len(results) >= 40, "header defines the result codes")
+    check(len(set(results.values())) == len(results), "result codes are distinct")
+    for name, value in results.items():
+        check(lib.tc_result_name(value).decode() == name, "tc_result_name(%s)" % name)
+        check(lib.tc_result_message(value) not in (None, b"", b"unknown result code"), "message of " + name)
+    check(lib.tc_result_name(123456) == b"unknown", "unknown code name")
+    check(re.match(rb"^\d+\.\d+\.\d+", lib.tc_version()) is not None, "tc_version")
+
+    for v in vectors["encode"]:
+        entries, count = entries_of(v["routing"])
+        options = RoutingOptions(v["cell_id"] is not None, v["cell_id"] or 0, 0)
+        random = (C.c_uint8 * 16)(*bytes.fromhex(v["random_hex"]))
+        prefix = v["prefix"].encode()
+        code, token = text_call(lib.tc_encode, prefix, len(prefix), entries, count, C.byref(options),
+                                random, 16, fmt(v["format"]))
+        check(code == 0 and token == v["token"].encode(), "encode: " + v["note"])
+        code, fresh = text_call(lib.tc_generate, prefix, len(prefix), entries, count, C.byref(options),
+                                fmt(v["format"]))
+        check(code == 0 and fresh.startswith(prefix) and fresh != token, "generate: " + v["note"])
+
+    for v in vectors["decode"]:
+        token = v["token"].encode()
+        decoded = DecodedToken()
+        check(lib.tc_decode(token, len(token), C.byref(decoded)) == 0, "decode: " + v["note"])
+        check(decoded.format == fmt(v["format"]), "format: " + v["note"])
+        check(bytes(decoded.prefix[:decoded.prefix_len]) == v["prefix"].encode(), "prefix: " + v["note"])
+        check(bytes(decoded.random).hex() == v["random_hex"], "random: " + v["note"])
+        routing = bytes(decoded.routing[:decoded.routing_len])
+        pairs = {}
+        for span in decoded.entries[:decoded.entry_count]:
+            pairs[span.key.decode()] = routing[span.value_offset:span.value_offset + span.value_len].decode()
+        check(pairs == v["routing"], "routing entries: " + v["note"])
+        layout = TokenLayout()
+        check(lib.tc_verify(token, len(token), C.byref(layout)) == 0, "verify: " + v["note"])
+        check(layout.prefix_len == len(v["prefix"]), "layout: " + v["note"])
+
+    for v in vectors["reject"]:
+        token = v["token"].encode()
+        code = lib.tc_decode(token, len(token), C.byref(DecodedToken()))
+        check(200 <= code < 300, "reject (%s): %s" % (v["why"], lib.tc_result_name(code)))
+        decision = RouteDecision()
+        check(lib.tc_route(token, len(token), C.byref(decision)) == 0, "route of a rejected token")
+        check(decision.kind == k["TC_ROUTE_DEFAULT"] and decision.default_reason == code, "default route")
+
+    for v in vectors["generate_errors"]:
+        entries, count = entries_of(v["routing"])
+        code, _ = text_call(lib.tc_generate, b"glpat-", 6, entries, count, None, k["TC_FORMAT_V1"])
+        expected = {"InvalidRoutingKeys": "TC_RESULT_ROUTING_INVALID_KEYS",
+                    "MissingRequiredRoutingKeys": "TC_RESULT_ROUTING_MISSING_REQUIRED_KEYS",
+                    "PayloadTooLarge": "TC_RESULT_ROUTING_PAYLOAD_TOO_LARGE"}[v["error"]]
+        check(code == k[expected], "generate error " + v["error"])
+        code, message = text_call(lib.tc_routing_error_message, entries, count, None)
+        check(code == k[expected] and message == v["message"].encode(), "GitLab message for " + v["error"])
+
+    for v in vectors["legacy"]:
+        token = v["token"].encode()
+        ident = Identification()
+        check(lib.tc_identify(None, token, len(token), C.byref(ident)) == 0, "identify legacy")
+        check(lib.tc_token_type_name(ident.token_type).decode() == v["type"], "legacy type")
+        check(ident.kind == k["TC_TOKEN_KIND_LEGACY"], "legacy kind")
+
+    # A configuration object: create, use from Python, free.
+    config = C.c_void_p()
+    options = ConfigOptions(b"acme", 4, b"mypat-", 6)
+    check(lib.tc_config_new(C.byref(options), C.byref(config)) == 0 and config.value, "tc_config_new")
+    for t in range(k["TC_TOKEN_TYPE_COUNT"]):
+        code, token = text_call(lib.tc_generate_legacy, config, t)
+        ident = Identification()
+        check(code == 0 and lib.tc_identify(config, token, len(token), C.byref(ident)) == 0
+              and ident.token_type == t, "legacy %s" % lib.tc_token_type_name(t).decode())
+    kind = C.c_uint32(99)
+    token = b"mypat-abcdefghijklmnopqrstuvwxyz0123456789"
+    check(lib.tc_classify_bearer(config, token, len(token), k["TC_LENGTH_DETECTION_DISABLED"], C.byref(kind)) == 0
+          and kind.value == k["TC_BEARER_PERSONAL_ACCESS_TOKEN"], "classify with custom PAT prefix")
+    lib.tc_config_free(config)
+    lib.tc_config_free(None)
+    bad = ConfigOptions(b"ac-me", 5, None, 0)
+    check(lib.tc_config_new(C.byref(bad), C.byref(config)) == k["TC_RESULT_CONFIG_INVALID_INSTANCE_PREFIX"],
+          "invalid instance prefix")
+
+    # Errors the binding must see: NULL, non-UTF-8, NUL bytes, short buffers.
+    check(lib.tc_decode(None, 3, C.byref(DecodedToken())) == k["TC_RESULT_NULL_ARGUMENT"], "NULL input")
+    check(lib.tc_decode(b"glpat-\x00\xff", 8, C.byref(DecodedToken())) == k["TC_RESULT_DECODE_NOT_ROUTABLE"],
+          "NUL and non-UTF-8 bytes")
+    entries, count = entries_of({"o": 1})
+    needed = C.c_size_t(0)
+    code = lib.tc_generate(b"glpat-", 6, entries, count, None, k["TC_FORMAT_V1"], None, 0, C.byref(needed))
+    check(code == k["TC_RESULT_BUFFER_TOO_SMALL"] and 0 < needed.value <= k["TC_MAX_TOKEN_LEN"], "length query")
+    check(text_call(lib.tc_generate, b"\xff", 1, entries, count, None, 1)[0] == k["TC_RESULT_INVALID_UTF8"],
+          "non-UTF-8 prefix")
+
+    print("python ctypes: %d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 and passed > 0 else 1
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        raise SystemExit("usage: test_ctypes.py <libtoken_ffi.so> <token_codec.h> <vectors.json>")
+    try:
+        sys.exit(main(*sys.argv[1:]))
+    except Exception:  # a crash in the binding is a failure, reported as such
+        traceback.print_exc()
+        print("python ctypes: %d passed, %d failed" % (passed, failed + 1))
+        sys.exit(1)
