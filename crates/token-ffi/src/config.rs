@@ -35,6 +35,12 @@ pub struct tc_config {
     pub(crate) identifier: Identifier,
 }
 
+// Shared by many threads at once, as documented: it must stay `Send + Sync`.
+const _: () = {
+    const fn thread_safe<T: Send + Sync>() {}
+    thread_safe::<tc_config>();
+};
+
 impl tc_config {
     /// The prefix configuration of an optional `tc_config` (NULL: defaults).
     pub(crate) fn prefixes_of(config: Option<&tc_config>) -> Cow<'_, PrefixConfig> {

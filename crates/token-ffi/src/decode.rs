@@ -1,6 +1,7 @@
 //! Strict decoding and the cheap verification of routable tokens.
 
 use std::ffi::c_char;
+use std::fmt;
 
 use token_core::{DecodedToken, TokenLayout};
 
@@ -27,7 +28,7 @@ pub struct tc_routing_span {
 /// NUL-terminated; the `_len` fields give their lengths. `random` is the
 /// secret part of the token: wipe the struct when done with it.
 #[repr(C)]
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct tc_decoded_token {
     /// The token's layout.
     pub format: tc_format,
@@ -45,6 +46,18 @@ pub struct tc_decoded_token {
     pub entries: [tc_routing_span; TC_MAX_ROUTING_ENTRIES],
     /// The 16 random bytes.
     pub random: [u8; TC_RANDOM_LEN],
+}
+
+impl fmt::Debug for tc_decoded_token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("tc_decoded_token")
+            .field("format", &self.format)
+            .field("prefix_len", &self.prefix_len)
+            .field("routing_len", &self.routing_len)
+            .field("entry_count", &self.entry_count)
+            .field("random", &"[REDACTED]")
+            .finish_non_exhaustive()
+    }
 }
 
 impl tc_decoded_token {
@@ -202,6 +215,11 @@ mod tests {
             .collect();
         assert_eq!(entries, [('c', "1"), ('g', "8"), ('o', "rz"), ('t', "2")]);
         assert_eq!(decoded.random[..2], [0x5b, 0x99]);
+        assert!(format!("{decoded:?}").contains("[REDACTED]"));
+        assert!(
+            !format!("{decoded:?}").contains("91"),
+            "0x5b is 91: random bytes stay out of Debug"
+        );
     }
 
     #[test]
