@@ -93,6 +93,7 @@ pub mod legacy;
 mod limits;
 mod prefix_config;
 mod routing;
+pub mod scan;
 mod token_type;
 
 pub use decode::{DecodeError, DecodedToken, LaxToken, TokenLayout, decode, decode_lax, verify};
