@@ -17,7 +17,9 @@ module FfiLayer
   HEADER = File.join(ROOT, "include/token_codec.h")
   C_TESTS = File.join(CRATE, "tests/c")
   VECTORS = File.join(ROOT, "testdata/vectors.json")
-  SUITES = %w[vectors errors identify threads fork].freeze
+  SUITES = %w[vectors errors identify threads fork random_failure].freeze
+  # Link flags per suite: random_failure exports its own getrandom.
+  LDFLAGS = { "random_failure" => %w[-rdynamic] }.freeze
   # Arguments per suite: fewer tokens under valgrind, which is ~50x slower.
   ARGS = { "threads" => %w[2000], "fork" => %w[500] }.freeze
   VALGRIND_ARGS = { "threads" => %w[200], "fork" => %w[100] }.freeze
@@ -77,10 +79,11 @@ module FfiLayer
 
   # Compiles one suite in one of three ways: "shared", "static" or "sanitize".
   def compile(suite, variant)
-    compile_source(File.join(C_TESTS, "test_#{suite}.c"), variant, File.join(build_dir, "#{variant}_#{suite}"))
+    compile_source(File.join(C_TESTS, "test_#{suite}.c"), variant, File.join(build_dir, "#{variant}_#{suite}"),
+                   LDFLAGS.fetch(suite, []))
   end
 
-  def compile_source(source, variant, output)
+  def compile_source(source, variant, output, ldflags = [])
     includes = ["-I#{File.join(ROOT, 'include')}", "-I#{C_TESTS}", "-I#{build_dir}"]
     static_lib = File.join(lib_dir, "libtoken_ffi.a")
     link = case variant
@@ -88,7 +91,7 @@ module FfiLayer
            when "static" then [static_lib, *STATIC_LIBS]
            when "sanitize" then [*SANITIZE, static_lib, *STATIC_LIBS]
            end
-    sh "gcc", *CFLAGS, *includes, source, *link, "-o", output, verbose: false
+    sh "gcc", *CFLAGS, *includes, source, *ldflags, *link, "-o", output, verbose: false
     output
   end
 
@@ -99,7 +102,7 @@ module FfiLayer
     passed, failed = output.scan(/: (\d+) passed, (\d+) failed/).last&.map(&:to_i)
     ok = status.success? && !passed.nil? && failed.zero?
     result = Result.new(label, passed || 0, failed || 0, ok, describe(status, passed))
-    puts format("ffi: %-28s %s", label, result.summary)
+    puts format("ffi: %-34s %s", label, result.summary)
     result
   end
 
@@ -128,7 +131,7 @@ module FfiLayer
     output, status = Open3.capture2e(binary)
     ok = status.success? && output.include?("route to cell 100")
     result = Result.new("README example", ok ? 1 : 0, ok ? 0 : 1, ok, ok ? "ok" : output.strip)
-    puts format("ffi: %-28s %s", result.label, result.summary)
+    puts format("ffi: %-34s %s", result.label, result.summary)
     result
   end
 
