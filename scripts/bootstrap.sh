@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   ruby ruby-dev libclang-dev rake rake-compiler ruby-minitest ruby-rspec
   ruby-benchmark-ips ruby-ffi ruby-activerecord ruby-sqlite3 ruby-rack ruby-rack-test
-  valgrind gcc python3
+  valgrind gcc libc6-dev python3
 )
 
 missing=()
