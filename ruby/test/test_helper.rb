@@ -20,7 +20,7 @@ module TestSupport
 
   # Loop counts shrink under GC.stress, where every allocation runs a full GC.
   def scaled(count)
-    gc_stress? ? [count / 100, 3].max : count
+    gc_stress? ? [count / 250, 3].max : count
   end
 end
 
