@@ -61,6 +61,7 @@ desc "Build the platform gem (prebuilt extension) into ruby/pkg"
 task gem: :compile do
   require "rubygems/package"
   FileUtils.mkdir_p(RubyLayer::PKG)
+  FileUtils.rm_f(Dir.glob(File.join(RubyLayer::PKG, "token_codec-*.gem")))
   Dir.chdir(RubyLayer::DIR) do
     spec = Gem::Specification.load("token_codec.gemspec")
     built = Gem::Package.build(spec)
@@ -87,7 +88,7 @@ namespace :test do
     desc "The monolith played with ActiveRecord/SQLite and Rack (rack-test)"
     task integration: :compile do
       test = File.join(RubyLayer::TEST, "integration", "monolith_test.rb")
-      sh RubyLayer.ruby_command, "-w", "-I", RubyLayer::LIB, "-I", RubyLayer::TEST, test
+      sh RubyLayer.ruby_command, "-I", RubyLayer::LIB, "-I", RubyLayer::TEST, test
     end
 
     desc "Install the platform gem offline into an empty GEM_HOME and use it there"
