@@ -5,8 +5,10 @@ use std::ffi::c_char;
 
 use token_core::{RequiredKeys, RoutingError, RoutingOptions, RoutingPayload, RoutingValue};
 
-use crate::boundary::{TextOut, guard, input, optional, text};
-use crate::result::{TC_RESULT_UNKNOWN_ENUM_VALUE, from_routing_error, tc_result};
+use crate::boundary::{TextOut, guard, input, text};
+use crate::result::{
+    TC_RESULT_MISALIGNED_POINTER, TC_RESULT_UNKNOWN_ENUM_VALUE, from_routing_error, tc_result,
+};
 
 /// What a routing entry's value is: `TC_ROUTING_VALUE_*`.
 #[repr(transparent)]
@@ -89,16 +91,13 @@ impl<'a> RoutingInput<'a> {
         // SAFETY: the caller's contract above.
         let raw = unsafe { input(entries, count) }?;
         // SAFETY: the caller's contract above.
-        let options = unsafe { optional(options) }?;
+        let options = unsafe { read_options(options) }?;
         let entries = raw
             .iter()
             // SAFETY: the caller's contract covers each entry's pointers.
             .map(|entry| unsafe { convert_entry(entry) })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(RoutingInput {
-            entries,
-            options: options.map_or(Ok(RoutingOptions::default()), convert_options)?,
-        })
+        Ok(RoutingInput { entries, options })
     }
 
     /// Builds the payload as GitLab's generator does.
@@ -127,16 +126,38 @@ unsafe fn convert_entry(entry: &tc_routing_entry) -> Result<(&str, RoutingValue<
     Ok((key, value))
 }
 
-fn convert_options(options: &tc_routing_options) -> Result<RoutingOptions, tc_result> {
-    let required = match options.required {
+/// Reads the caller's options field by field (NULL: the defaults). The flag is
+/// read as a byte, so a `bool` holding a value other than 0 or 1 counts as
+/// set instead of being undefined behaviour.
+///
+/// # Safety
+/// `options` must be NULL or point to a readable `tc_routing_options`.
+unsafe fn read_options(options: *const tc_routing_options) -> Result<RoutingOptions, tc_result> {
+    if options.is_null() {
+        return Ok(RoutingOptions::default());
+    }
+    if !options.is_aligned() {
+        return Err(TC_RESULT_MISALIGNED_POINTER);
+    }
+    // SAFETY: `options` is non-NULL, aligned and readable (the caller's
+    // contract). Raw place projections create no reference; `bool` has the
+    // size of `u8`, and `u64`/`u32` accept any bit pattern.
+    let (flag, default_cell_id, required) = unsafe {
+        (
+            (&raw const (*options).has_default_cell_id)
+                .cast::<u8>()
+                .read(),
+            (&raw const (*options).default_cell_id).read(),
+            (&raw const (*options).required).read(),
+        )
+    };
+    let required = match required {
         TC_REQUIRED_KEYS_CELL_OR_ORGANIZATION => RequiredKeys::CellOrOrganization,
         TC_REQUIRED_KEYS_ORGANIZATION => RequiredKeys::Organization,
         _ => return Err(TC_RESULT_UNKNOWN_ENUM_VALUE),
     };
     Ok(RoutingOptions {
-        default_cell_id: options
-            .has_default_cell_id
-            .then_some(options.default_cell_id),
+        default_cell_id: (flag != 0).then_some(default_cell_id),
         required,
     })
 }
@@ -304,6 +325,30 @@ mod tests {
             build(&entries[1..], Some(&options)).0,
             TC_RESULT_ROUTING_MISSING_REQUIRED_KEYS
         );
+    }
+
+    #[test]
+    fn an_out_of_range_flag_byte_counts_as_set() {
+        // The memory a C caller could hand over: a `bool` byte of 2, which no
+        // Rust value may hold, so it only ever exists behind a raw pointer.
+        let mut raw = std::mem::MaybeUninit::<tc_routing_options>::zeroed();
+        let options = raw.as_mut_ptr();
+        // SAFETY: field pointers into a zeroed local of the right type.
+        unsafe {
+            (&raw mut (*options).has_default_cell_id)
+                .cast::<u8>()
+                .write(2);
+            (&raw mut (*options).default_cell_id).write(36);
+        }
+        let entries = [int("o", 1)];
+        let mut buf = [0 as c_char; 32];
+        let mut len = 0usize;
+        // SAFETY: live locals; the options are read without forming a `bool`.
+        let code = unsafe {
+            tc_routing_build(entries.as_ptr(), 1, options, buf.as_mut_ptr(), 32, &mut len)
+        };
+        assert_eq!(code, TC_RESULT_OK);
+        assert_eq!(len, "c:10\no:1".len());
     }
 
     #[test]
