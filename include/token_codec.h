@@ -67,7 +67,8 @@ typedef struct tc_config tc_config;
  * names one failure. Numbers are stable and never reused; they are grouped:
  * 1-99 argument errors, 100 buffer too small, 200-299 decoding (one per
  * reason a token is rejected), 300-399 routing payload, 400-499 encoding,
- * 500-599 prefix configuration, 600-699 "no answer", 900 panic.
+ * 500-599 prefix configuration, 600-699 "no answer", 900 panic. The ranges
+ * 700-899 are free for future groups (e.g. leak scanning).
  *
  * It is a `uint32_t` rather than a C `enum` so that any value a caller passes
  * back (to `tc_result_message`, say) is well defined.
