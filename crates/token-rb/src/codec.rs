@@ -50,13 +50,15 @@ fn encode(
     cell_id: Value,
     required: Symbol,
 ) -> Result<String, Error> {
-    let prefix = convert::prefix(ruby, prefix)?;
+    let prefix = convert::string(ruby, prefix, "prefix")?;
     let random = convert::random_bytes(ruby, random_bytes)?;
     let format = convert::format(ruby, format)?;
     let entries = RoutingEntries::from_hash(ruby, routing)?;
     let payload = routing_payload(ruby, &entries, cell_id, required)?;
-    token_core::encode(&prefix, &payload, &random, format)
-        .map_err(|error| errors::encode_error(ruby, error))
+    convert::with_prefix(ruby, prefix, |prefix| {
+        token_core::encode(prefix, &payload, &random, format)
+    })?
+    .map_err(|error| errors::encode_error(ruby, error))
 }
 
 /// `Native.generate(prefix, routing, format, cell_id, required_keys)`: a token
@@ -70,12 +72,14 @@ fn generate(
     cell_id: Value,
     required: Symbol,
 ) -> Result<String, Error> {
-    let prefix = convert::prefix(ruby, prefix)?;
+    let prefix = convert::string(ruby, prefix, "prefix")?;
     let format = convert::format(ruby, format)?;
     let entries = RoutingEntries::from_hash(ruby, routing)?;
     let payload = routing_payload(ruby, &entries, cell_id, required)?;
-    token_core::generate(&prefix, &payload, format)
-        .map_err(|error| errors::encode_error(ruby, error))
+    convert::with_prefix(ruby, prefix, |prefix| {
+        token_core::generate(prefix, &payload, format)
+    })?
+    .map_err(|error| errors::encode_error(ruby, error))
 }
 
 /// `Native.validate_routing_keys(keys, required_keys)`: raises what the key

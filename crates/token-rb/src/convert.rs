@@ -244,14 +244,23 @@ pub fn random_bytes(ruby: &Ruby, value: Value) -> Result<[u8; RANDOM_LEN], Error
     })
 }
 
-/// A prefix: a String that is valid UTF-8 (other rules are token-core's).
+/// Runs `encode` with the text of a prefix String (valid UTF-8; every other
+/// rule is token-core's), borrowed rather than copied.
 ///
 /// # Errors
-/// `TypeError` for a non-String, `ArgumentError` for invalid UTF-8.
-pub fn prefix(ruby: &Ruby, value: Value) -> Result<String, Error> {
-    let string = string(ruby, value, "prefix")?;
-    String::from_utf8(copy_bytes(string))
-        .map_err(|_| argument_error(ruby, "prefix must be valid UTF-8"))
+/// `ArgumentError` for invalid UTF-8.
+pub fn with_prefix<T>(
+    ruby: &Ruby,
+    prefix: RString,
+    encode: impl FnOnce(&str) -> T,
+) -> Result<T, Error> {
+    // SAFETY: no Ruby code runs while the slice is borrowed: `encode` only
+    // runs token-core, and building the error value calls no Ruby method.
+    let bytes = unsafe { prefix.as_slice() };
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(encode(text)),
+        Err(_) => Err(argument_error(ruby, "prefix must be valid UTF-8")),
+    }
 }
 
 /// A Ruby String, without implicit conversion.

@@ -24,14 +24,14 @@ module TokenCodec
     # (the v0-era rule). Raises the RoutableToken errors with GitLab's
     # messages, TokenCodec::EncodeError for a bad prefix, TypeError /
     # ArgumentError / RangeError for arguments of the wrong type or size.
-    def encode(routing, prefix:, random_bytes:, format: :v1, cell_id: self.cell_id,
+    def encode(routing, prefix:, random_bytes:, format: :v1, cell_id: @cell_id,
                required_keys: :cell_or_organization)
       Native.encode(prefix, routing, random_bytes, format, cell_id, required_keys)
     end
 
     # Like encode, with 16 random bytes from the operating system's CSPRNG,
     # asked afresh for every token (safe across fork and threads).
-    def generate(routing, prefix:, format: :v1, cell_id: self.cell_id, required_keys: :cell_or_organization)
+    def generate(routing, prefix:, format: :v1, cell_id: @cell_id, required_keys: :cell_or_organization)
       Native.generate(prefix, routing, format, cell_id, required_keys)
     end
 
@@ -49,13 +49,13 @@ module TokenCodec
 
     # A legacy (non-routable) token of +type+ with the prefix +config+ gives
     # it, e.g. generate_legacy(:deploy_token) # => "gldt-" + 20 characters.
-    def generate_legacy(type, config: prefix_config)
+    def generate_legacy(type, config: @prefix_config)
       Native.generate_legacy(type, config)
     end
 
     # The prefix new tokens of +type+ get under +config+ ("glpat-", the custom
     # PAT prefix, or "<instance>-glpat-").
-    def prefix_for(type, config: prefix_config)
+    def prefix_for(type, config: @prefix_config)
       config.prefix_for(type)
     end
 

@@ -24,12 +24,12 @@ module TokenCodec
     # Uses the configured prefixes (TokenCodec.prefix_config) unless +config+
     # is given; longer prefixes win. A routable-looking token with a bad
     # checksum still has a type: see #identification for the checksum.
-    def identify(token, config: prefix_config)
+    def identify(token, config: @prefix_config)
       Native.identify(token, config)
     end
 
     # A TokenCodec::Identification, or nil.
-    def identification(token, config: prefix_config)
+    def identification(token, config: @prefix_config)
       found = Native.identification(token, config)
       found && Identification.new(*found)
     end
