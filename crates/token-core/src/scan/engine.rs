@@ -43,8 +43,8 @@ pub(crate) struct Cursor<'c, 'h> {
     eof: bool,
     /// No finding starts before this position.
     min_start: usize,
-    /// Prefixes and v1 tails; v0 payload ends; 64-hex words.
-    sources: [Source; 3],
+    /// The prefilter's anchors; 64-hex words.
+    sources: [Source; 2],
     matches: Vec<PrefixMatch>,
 }
 
@@ -60,22 +60,20 @@ impl<'c, 'h> Cursor<'c, 'h> {
             min_start: from,
             sources: [
                 Source::new(from, true),
-                Source::new(from, compiled.prefilter.has_v0()),
                 Source::new(from, compiled.options.unprefixed_oauth),
             ],
             matches: Vec::new(),
         }
     }
 
-    /// Takes the leftmost pending anchor (ties: prefixes and v1 tails first).
+    /// Takes the leftmost pending anchor (ties: the prefilter's first).
     fn take_next(&mut self) -> Option<Anchor> {
         let (hay, eof, prefilter) = (self.hay, self.eof, &self.compiled.prefilter);
         for (index, source) in self.sources.iter_mut().enumerate() {
             if source.next.is_none() {
                 let from = source.from.max(self.min_start);
                 source.next = Some(match index {
-                    0 => prefilter.next_main(hay, from),
-                    1 => prefilter.next_v0(hay, from),
+                    0 => prefilter.next(hay, from),
                     _ => next_hex_word(hay, from, eof),
                 });
             }

@@ -20,9 +20,9 @@
 //! `[0-9A-Za-z_-]` (the routable tail contains `.`, so a token ends after its
 //! 7-character checksum; a prefix may contain `-`, `.` or `=`).
 //!
-//! Speed: one SIMD multi-literal search over the prefixes and the v1 tail
-//! `.01.` finds the few places worth a look; bytes in between are not examined
-//! one at a time.
+//! Speed: one SIMD multi-literal search (over the first bytes of the prefixes,
+//! the v1 tail `.01.` and the ends a v0 payload can have) finds the few places
+//! worth a look; bytes in between are not examined one at a time.
 //!
 //! ```
 //! use token_core::scan::{ScanOptions, Scanner};
@@ -79,9 +79,9 @@ pub struct ScanOptions {
     /// [`Checksum::Invalid`] (default `true`); `false` drops them.
     pub report_invalid: bool,
     /// Also find valid v0 tokens whose prefix is not configured, even with no
-    /// prefix at all (default `true`). (v1 tokens with any prefix are always
-    /// found.) Costs a second literal search; v0 tokens with configured
-    /// prefixes are found either way.
+    /// prefix at all (default `true`; v1 tokens with any prefix are always
+    /// found, and v0 tokens with configured prefixes either way). Adds two
+    /// short literals (`Q.`, `A.`) to the prefilter's single search.
     pub unconfigured_v0: bool,
     /// Report every word of exactly 64 lowercase hex digits as a possible
     /// unprefixed OAuth access token (default `false`: SHA-256 digests look

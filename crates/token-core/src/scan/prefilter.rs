@@ -74,61 +74,61 @@ impl Literals {
     }
 }
 
-/// The compiled anchors of one scanner.
+/// Longest literal the prefilter searches for a prefix: Teddy fingerprints at
+/// most the first bytes anyway, and the prefix table confirms the rest.
+const HEAD_LEN: usize = 4;
+
+/// The compiled anchors of one scanner: a single search for all of them.
 #[derive(Debug, Clone)]
 pub(crate) struct Prefilter {
-    /// The prefixes, then `.01.`.
-    main: Literals,
-    prefix_count: usize,
-    /// `Q.` and `A.`, when v0 tokens with unconfigured prefixes are wanted.
-    v0: Option<Literals>,
+    literals: Literals,
+    /// What each literal's hit means.
+    kinds: Vec<AnchorKind>,
 }
 
 impl Prefilter {
+    /// Anchors on the first bytes of `prefixes`, on `.01.`, and when
+    /// `v0_tails`, on `Q.` and `A.`.
     pub fn new(prefixes: &[Box<[u8]>], v0_tails: bool) -> Prefilter {
-        let mut patterns: Vec<&[u8]> = prefixes.iter().map(|p| &**p).collect();
-        patterns.push(b".01.");
+        let mut patterns: Vec<&[u8]> = Vec::new();
+        let mut kinds = Vec::new();
+        let mut add = |pattern: &'static [u8], kind| {
+            patterns.push(pattern);
+            kinds.push(kind);
+        };
+        add(b".01.", AnchorKind::V1Tail);
+        if v0_tails {
+            add(b"Q.", AnchorKind::V0Tail);
+            add(b"A.", AnchorKind::V0Tail);
+        }
+        for prefix in prefixes {
+            let head = &prefix[..prefix.len().min(HEAD_LEN)];
+            if !patterns.contains(&head) {
+                patterns.push(head);
+                kinds.push(AnchorKind::Prefix);
+            }
+        }
         Prefilter {
-            main: Literals::new(&patterns),
-            prefix_count: prefixes.len(),
-            v0: v0_tails.then(|| Literals::new(&[b"Q.", b"A."])),
+            literals: Literals::new(&patterns),
+            kinds,
         }
     }
 
-    /// The next prefix or v1 tail anchor at or after `from`.
+    /// The next anchor at or after `from`. A `Q.` or `A.` hit counts only
+    /// where a v0 payload can end (`Q`, or `A` after one of `E B R h x`).
     #[inline]
-    pub fn next_main(&self, hay: &[u8], from: usize) -> Option<Anchor> {
-        self.main.find(hay, from).map(|(at, pattern)| Anchor {
-            at,
-            kind: if pattern < self.prefix_count {
-                AnchorKind::Prefix
-            } else {
-                AnchorKind::V1Tail
-            },
-        })
-    }
-
-    /// The next possible v0 payload end at or after `from` (when enabled):
-    /// `Q.`, or `A.` after one of `E B R h x`.
-    pub fn next_v0(&self, hay: &[u8], mut from: usize) -> Option<Anchor> {
-        let searcher = self.v0.as_ref()?;
+    pub fn next(&self, hay: &[u8], mut from: usize) -> Option<Anchor> {
         loop {
-            let (at, _) = searcher.find(hay, from)?;
-            let plausible = hay[at] == b'Q'
+            let (at, pattern) = self.literals.find(hay, from)?;
+            let kind = self.kinds[pattern];
+            let plausible = kind != AnchorKind::V0Tail
+                || hay[at] == b'Q'
                 || (at > 0 && matches!(hay[at - 1], b'E' | b'B' | b'R' | b'h' | b'x'));
             if plausible {
-                return Some(Anchor {
-                    at,
-                    kind: AnchorKind::V0Tail,
-                });
+                return Some(Anchor { at, kind });
             }
             from = at + 1;
         }
-    }
-
-    /// Whether this prefilter looks for v0 payload ends.
-    pub fn has_v0(&self) -> bool {
-        self.v0.is_some()
     }
 }
 
@@ -139,27 +139,28 @@ mod tests {
     #[test]
     fn finds_every_anchor_kind() {
         let prefixes: Vec<Box<[u8]>> = vec![b"glpat-".to_vec().into(), b"gldt-".to_vec().into()];
-        let prefilter = Prefilter::new(&prefixes, true);
-        let hay = b"a gldt-x glpat-y z.01.w fooQ.1 xA.2 EA.3";
-        let main: Vec<_> = std::iter::successors(prefilter.next_main(hay, 0), |a| {
-            prefilter.next_main(hay, a.at + 1)
-        })
-        .map(|a| (a.at, a.kind))
-        .collect();
+        let hay = b"a gldt-x glpat-y z.01.w fooQ.1 xA.2 EA.3 CA.4 glpa";
+        let anchors = |prefilter: &Prefilter| -> Vec<(usize, AnchorKind)> {
+            std::iter::successors(prefilter.next(hay, 0), |a| prefilter.next(hay, a.at + 1))
+                .map(|a| (a.at, a.kind))
+                .collect()
+        };
+        use AnchorKind::{Prefix, V0Tail, V1Tail};
         assert_eq!(
-            main,
+            anchors(&Prefilter::new(&prefixes, true)),
             [
-                (2, AnchorKind::Prefix),
-                (9, AnchorKind::Prefix),
-                (18, AnchorKind::V1Tail)
+                (2, Prefix),
+                (9, Prefix),
+                (18, V1Tail),
+                (27, V0Tail),
+                (32, V0Tail),
+                (37, V0Tail),
+                (46, Prefix)
             ]
         );
-        let v0: Vec<_> = std::iter::successors(prefilter.next_v0(hay, 0), |a| {
-            prefilter.next_v0(hay, a.at + 1)
-        })
-        .map(|a| a.at)
-        .collect();
-        assert_eq!(v0, [27, 32, 37]);
-        assert!(Prefilter::new(&prefixes, false).next_v0(hay, 0).is_none());
+        assert_eq!(
+            anchors(&Prefilter::new(&prefixes, false)),
+            [(2, Prefix), (9, Prefix), (18, V1Tail), (46, Prefix)]
+        );
     }
 }
