@@ -25,9 +25,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         [("o", RoutingValue::Int(7)), ("u", RoutingValue::Int(42))],
         options,
     )?;
-    let pat = generate(&config.prefix_for(TokenType::PersonalAccessToken), &routing, Format::V1)?;
+    let pat = generate(
+        &config.prefix_for(TokenType::PersonalAccessToken),
+        &routing,
+        Format::V1,
+    )?;
     let decoded = decode(&pat)?;
-    println!("generated PAT      {}", redacted(&pat, decoded.prefix().len()));
+    println!(
+        "generated PAT      {}",
+        redacted(&pat, decoded.prefix().len())
+    );
     println!("  length           {} characters", pat.len());
     println!("  decoded          {decoded:?}");
 
@@ -46,19 +53,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     let id = identifier.identify(&pat).ok_or("not identified")?;
-    println!("identify PAT       {:?} {:?} {:?}", id.token_type, id.kind, id.checksum);
+    println!(
+        "identify PAT       {:?} {:?} {:?}",
+        id.token_type, id.kind, id.checksum
+    );
 
     // The AuthFinders: locate, classify and route a request's token.
     let header = format!("Bearer {pat}");
     let headers = [("Authorization", header.as_str())];
-    let request = RequestParts { headers: &headers, params: &[] };
+    let request = RequestParts {
+        headers: &headers,
+        params: &[],
+    };
     let found = auth_finders::personal_access_token(&request).ok_or("no token")?;
     for mode in [LengthDetection::Enabled, LengthDetection::Disabled] {
         let kind = auth_finders::classify_bearer(found, mode, &config);
         println!("bearer ({mode:?})  {kind:?}");
     }
     let decision = auth_finders::route(found);
-    println!("route              {decision:?} (cell number {:?})", decision.cell_number());
+    println!(
+        "route              {decision:?} (cell number {:?})",
+        decision.cell_number()
+    );
 
     let mut tampered = pat.into_bytes();
     tampered[10] ^= 1;

@@ -33,13 +33,20 @@ impl EncodeError {
     }
 }
 
-impl fmt::Display for EncodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl EncodeError {
+    /// A human sentence for this error (what `Display` prints).
+    pub const fn message(self) -> &'static str {
+        match self {
             EncodeError::InvalidPrefix => "prefix must not contain a newline",
             EncodeError::PrefixTooLong => "prefix is longer than 64 bytes",
             EncodeError::RandomUnavailable => "the operating system's random source failed",
-        })
+        }
+    }
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message())
     }
 }
 

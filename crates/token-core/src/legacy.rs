@@ -14,6 +14,10 @@ use crate::{PrefixConfig, TokenType};
 /// used for partitioned CI job tokens.
 pub const INITIAL_PARTITION_ID: u64 = 100;
 
+/// Longest legacy token the generators make: a 20-character instance prefix,
+/// `-`, `gloas-` and 64 hex characters.
+pub const MAX_LEGACY_TOKEN_LEN: usize = crate::MAX_CONFIGURED_PREFIX_LEN + 1 + "gloas-".len() + 64;
+
 /// Most random bytes any legacy body needs.
 const MAX_RANDOM: usize = 40;
 
@@ -256,6 +260,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn longest_legacy_token_is_bounded_by_the_constant() {
+        let mut rng = StdRng::seed_from_u64(2);
+        let config = PrefixConfig::default()
+            .with_instance_prefix(&"a".repeat(20))
+            .unwrap();
+        let longest = TokenType::ALL
+            .iter()
+            .map(|&t| {
+                generate_legacy_with_rng(t, &config, &mut rng)
+                    .unwrap()
+                    .len()
+            })
+            .max();
+        assert_eq!(longest, Some(MAX_LEGACY_TOKEN_LEN));
     }
 
     #[test]

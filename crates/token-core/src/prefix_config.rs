@@ -35,16 +35,23 @@ impl ConfigError {
     }
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl ConfigError {
+    /// A human sentence for this error (what `Display` prints).
+    pub const fn message(self) -> &'static str {
+        match self {
             ConfigError::InvalidInstancePrefix => {
                 "instance prefix must be at most 20 letters and digits"
             }
             ConfigError::InvalidCustomPatPrefix => {
                 "custom PAT prefix must be at most 20 characters of [a-zA-Z0-9_+=/@:.-]"
             }
-        })
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message())
     }
 }
 

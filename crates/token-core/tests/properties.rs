@@ -125,8 +125,8 @@ proptest! {
         let _ = route(&bytes);
         let text = String::from_utf8_lossy(&bytes);
         let config = PrefixConfig::default();
-        let _ = classify_bearer(&text, LengthDetection::Enabled, &config);
-        let _ = classify_bearer(&text, LengthDetection::Disabled, &config);
+        let _ = classify_bearer(&*text, LengthDetection::Enabled, &config);
+        let _ = classify_bearer(&*text, LengthDetection::Disabled, &config);
     }
 
     #[test]

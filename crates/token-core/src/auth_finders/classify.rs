@@ -52,17 +52,23 @@ impl BearerKind {
 /// assert_eq!(classify_bearer(routable, LengthDetection::Enabled, &config),
 ///            BearerKind::OAuthThenPersonalAccessToken);
 /// ```
-pub fn classify_bearer(token: &str, mode: LengthDetection, config: &PrefixConfig) -> BearerKind {
-    if has_prefix_of(token, TokenType::CiJobToken, config) {
+pub fn classify_bearer<T: AsRef<[u8]> + ?Sized>(
+    token: &T,
+    mode: LengthDetection,
+    config: &PrefixConfig,
+) -> BearerKind {
+    let token = token.as_ref();
+    if config.has_prefix_of(token, TokenType::CiJobToken) {
         return BearerKind::OAuthToken;
     }
     let pat = match mode {
         LengthDetection::Enabled => {
-            // Character count, as Ruby's `String#length`; bytes bound it from above.
+            // Character count, as Ruby's `String#length` (UTF-8 lead bytes;
+            // other bytes count one each); bytes bound it from above.
             (PAT_LENGTH_MIN..=4 * PAT_LENGTH_MAX).contains(&token.len())
-                && (PAT_LENGTH_MIN..=PAT_LENGTH_MAX).contains(&token.chars().count())
+                && (PAT_LENGTH_MIN..=PAT_LENGTH_MAX).contains(&char_count(token))
         }
-        LengthDetection::Disabled => has_prefix_of(token, TokenType::PersonalAccessToken, config),
+        LengthDetection::Disabled => config.has_prefix_of(token, TokenType::PersonalAccessToken),
     };
     if pat {
         BearerKind::PersonalAccessToken
@@ -71,6 +77,9 @@ pub fn classify_bearer(token: &str, mode: LengthDetection, config: &PrefixConfig
     }
 }
 
-fn has_prefix_of(token: &str, token_type: TokenType, config: &PrefixConfig) -> bool {
-    config.has_prefix_of(token.as_bytes(), token_type)
+fn char_count(token: &[u8]) -> usize {
+    match std::str::from_utf8(token) {
+        Ok(text) => text.chars().count(),
+        Err(_) => token.len(),
+    }
 }

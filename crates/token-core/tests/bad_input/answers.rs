@@ -47,7 +47,7 @@ pub fn answers(input: &[u8]) -> Answers {
         allocated_by(|| {
             let bearer_of = |config: &PrefixConfig| {
                 [LengthDetection::Disabled, LengthDetection::Enabled]
-                    .map(|mode| classify_bearer(&text, mode, config))
+                    .map(|mode| classify_bearer(&*text, mode, config))
             };
             (
                 decode(input).map(|_| ()),
