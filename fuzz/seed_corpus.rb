@@ -52,6 +52,18 @@ module SeedCorpus
     end + ["HAuthorization:Basic #{basic}", "HAuthorization:bearer glcbt-#{"a" * 20}", "Prss_token: "]
   end
 
+  # scan and redact: one byte of options and chunk size, then log-like text
+  # with the tokens in it (alone, in a line, glued to words, instance-prefixed).
+  def scan_inputs
+    lines = tokens.map { |t| "2026-01-01 INFO auth token=#{t} user=1\n" }
+    texts = tokens.flat_map { |t| [t, "x#{t}", "#{t}x", "acme-#{t} #{t}\t#{t}", "\0#{t}\xff".b] }
+    [lines.join, lines.first(4).join] + texts + ["#{"a" * 64} #{"0123456789abcdef" * 4}"]
+  end
+
+  def flagged(inputs)
+    inputs.each_with_index.map { |text, i| [i * 37 % 256].pack("C") + text.b }
+  end
+
   def inputs_by_target
     {
       "decode" => token_inputs,
@@ -59,6 +71,8 @@ module SeedCorpus
       "decode_lax" => token_inputs,
       "identify" => identify_inputs,
       "auth_finders" => auth_finder_inputs,
+      "scan" => flagged(scan_inputs),
+      "redact" => flagged(scan_inputs),
     }
   end
 

@@ -4,8 +4,9 @@
 //! `cargo test` run without libFuzzer.
 
 #[path = "../../../fuzz/src/oracles.rs"]
-#[allow(dead_code)]
 mod oracles;
+#[path = "../../../fuzz/src/scan_oracles.rs"]
+mod scan_oracles;
 
 use std::path::PathBuf;
 
@@ -21,11 +22,21 @@ fn oracle_of(target: &str) -> Option<fn(&[u8])> {
         "decode_lax" => oracles::check_decode_lax,
         "identify" => oracles::check_identify,
         "auth_finders" => oracles::check_auth_finders,
+        "scan" => scan_oracles::check_scan,
+        "redact" => scan_oracles::check_redact,
         _ => return None,
     })
 }
 
-const TARGETS: [&str; 5] = ["decode", "verify", "decode_lax", "identify", "auth_finders"];
+const TARGETS: [&str; 7] = [
+    "decode",
+    "verify",
+    "decode_lax",
+    "identify",
+    "auth_finders",
+    "scan",
+    "redact",
+];
 
 fn vector_tokens() -> Vec<String> {
     let text = std::fs::read_to_string(repo_root().join("testdata/vectors.json"))
@@ -76,6 +87,13 @@ fn vectors_and_their_corruptions_pass_every_check() {
         }
         for input in &inputs {
             for target in TARGETS {
+                // The scan checks read their options from the first byte.
+                let flagged = [&[input.len() as u8][..], input].concat();
+                let input = if target == "scan" || target == "redact" {
+                    &flagged
+                } else {
+                    input
+                };
                 oracle_of(target).expect("a target")(input);
             }
         }
