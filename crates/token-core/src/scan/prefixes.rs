@@ -56,7 +56,9 @@ impl PrefixTable {
                     {
                         head.len()
                     }
-                    _ => 0,
+                    _ if is_default => 0,
+                    // A custom PAT prefix: anchor where it is least common.
+                    _ => rare_window(prefix.as_bytes()),
                 };
                 let anchor: Box<[u8]> = prefix.as_bytes()[anchor_offset..].into();
                 if !anchor.is_empty() && !anchors.contains(&anchor) {
@@ -128,6 +130,27 @@ impl PrefixTable {
             .or_else(|| entries().find(|e| prefix.ends_with(&e.bytes)))
             .or_else(|| entries().find(|e| prefix.starts_with(&e.bytes)))
             .map(|e| e.token_type)
+    }
+}
+
+/// Where in a custom prefix its rarest pair of bytes starts: the prefilter
+/// fingerprints the first bytes of each literal, so `corp.pat/` is searched as
+/// `rp.p` rather than as the `co` of every `config` and `const`.
+fn rare_window(prefix: &[u8]) -> usize {
+    (0..prefix.len().saturating_sub(1))
+        .min_by_key(|&i| commonness(prefix[i]) + commonness(prefix[i + 1]))
+        .unwrap_or(0)
+}
+
+/// How common a byte is in code and logs, roughly (0 rare .. 26 common).
+fn commonness(byte: u8) -> u32 {
+    const LETTERS: &[u8] = b"zqjxkvbywgpfmucdlhrsnioate";
+    match byte {
+        b'a'..=b'z' => LETTERS.iter().position(|&b| b == byte).unwrap_or(0) as u32,
+        b' ' | b'.' | b'_' | b'-' | b'(' | b')' | b',' | b'"' | b'=' | b'/' | b':' => 24,
+        b'0'..=b'9' => 14,
+        b'A'..=b'Z' => 8,
+        _ => 4,
     }
 }
 
@@ -205,6 +228,16 @@ mod tests {
             [(1, 10, TokenType::DeployToken)]
         );
         assert_eq!(starts(&table, b" my.pat:x", 1), [(1, 7, pat)]);
+        let corp = PrefixConfig::default()
+            .with_custom_pat_prefix("corp.pat/")
+            .unwrap();
+        let corp = PrefixTable::new(&corp);
+        assert!(corp.anchors().iter().any(|a| &**a == b"rp.pat/"));
+        assert_eq!(starts(&corp, b"=corp.pat/x", 3), [(1, 9, pat)]);
+        assert_eq!(starts(&corp, b"corp.pat/x", 2), [(0, 9, pat)]);
+        assert_eq!(starts(&corp, b"corp.pat/x", 0), []);
+        assert_eq!(rare_window(b"myPAT_"), 1);
+        assert_eq!(rare_window(b"x"), 0);
         assert_eq!(table.type_of(b"acme-glpat-"), Some(pat));
         assert_eq!(table.type_of(b"my.pat:"), Some(pat));
         assert_eq!(
