@@ -85,6 +85,21 @@ class ConcurrencyTest < TokenCodecTest
     assert_equal randoms.size, randoms.uniq.size
   end
 
+  def test_a_million_tokens_across_threads_never_repeat
+    threads = 8
+    per_thread = TestSupport.scaled(1_000_000) / threads
+    keys = Array.new(threads) do
+      Thread.new do
+        Array.new(per_thread) do
+          # 62 of the 16 random bytes' bits: a repeat of the whole secret would repeat these.
+          TokenCodec.decode(TokenCodec.generate({ o: 1 }, prefix: "glpat-")).random_bytes.unpack1("Q") >> 2
+        end
+      end
+    end.flat_map(&:value)
+    assert_equal threads * per_thread, keys.size
+    assert_equal keys.size, keys.uniq.size
+  end
+
   def test_configuration_changes_while_threads_read_it
     token = "acme-glpat-#{'a' * 20}"
     readers = Array.new(4) do
