@@ -728,12 +728,13 @@ extern "C" {
  * Classifies an API request's Bearer token as GitLab's AuthFinders do, in
  * either length-detection `mode`, with the PAT and CI job token prefixes of
  * `config` (NULL: GitLab's defaults). `token` is the header's token,
- * `token_len` bytes of UTF-8 (no NUL needed).
+ * `token_len` bytes of any value (no NUL needed). A token that is not UTF-8
+ * is classified too; in `TC_LENGTH_DETECTION_ENABLED` mode its length is
+ * then its byte count (a UTF-8 token's is its character count).
  *
  * Returns `TC_RESULT_OK` and stores the kind in `*out`;
  * `TC_RESULT_UNKNOWN_ENUM_VALUE` for an unknown `mode`;
- * `TC_RESULT_INVALID_UTF8` (a header value that is not UTF-8 is no token
- * GitLab would look up); `TC_RESULT_NULL_ARGUMENT`.
+ * `TC_RESULT_NULL_ARGUMENT`.
  *
  * # Safety
  * `config` must be NULL or a live `tc_config`; `token` must be NULL (with

@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 use token_core::auth_finders::{BearerKind, LengthDetection, classify_bearer};
 
-use crate::boundary::{Out, guard, optional, text};
+use crate::boundary::{Out, bytes, guard, optional};
 use crate::config::tc_config;
 use crate::result::{TC_RESULT_UNKNOWN_ENUM_VALUE, tc_result};
 
@@ -33,12 +33,13 @@ pub const TC_BEARER_OAUTH_THEN_PERSONAL_ACCESS_TOKEN: tc_bearer_kind = tc_bearer
 /// Classifies an API request's Bearer token as GitLab's AuthFinders do, in
 /// either length-detection `mode`, with the PAT and CI job token prefixes of
 /// `config` (NULL: GitLab's defaults). `token` is the header's token,
-/// `token_len` bytes of UTF-8 (no NUL needed).
+/// `token_len` bytes of any value (no NUL needed). A token that is not UTF-8
+/// is classified too; in `TC_LENGTH_DETECTION_ENABLED` mode its length is
+/// then its byte count (a UTF-8 token's is its character count).
 ///
 /// Returns `TC_RESULT_OK` and stores the kind in `*out`;
 /// `TC_RESULT_UNKNOWN_ENUM_VALUE` for an unknown `mode`;
-/// `TC_RESULT_INVALID_UTF8` (a header value that is not UTF-8 is no token
-/// GitLab would look up); `TC_RESULT_NULL_ARGUMENT`.
+/// `TC_RESULT_NULL_ARGUMENT`.
 ///
 /// # Safety
 /// `config` must be NULL or a live `tc_config`; `token` must be NULL (with
@@ -58,7 +59,7 @@ pub unsafe extern "C" fn tc_classify_bearer(
         // SAFETY: the caller's contract above.
         let config = unsafe { optional(config) }?;
         // SAFETY: the caller's contract above.
-        let token = unsafe { text(token, token_len) }?;
+        let token = unsafe { bytes(token, token_len) }?;
         let mode = match mode {
             TC_LENGTH_DETECTION_DISABLED => LengthDetection::Disabled,
             TC_LENGTH_DETECTION_ENABLED => LengthDetection::Enabled,

@@ -31,32 +31,6 @@ const _: () = {
     assert!(TC_MAX_ROUTING_LEN == token_core::MAX_ROUTING_LEN);
     assert!(TC_MAX_ROUTING_ENTRIES == token_core::RoutingKey::ALL.len());
     assert!(TC_MAX_TOKEN_LEN == token_core::MAX_TOKEN_LEN);
+    assert!(TC_MAX_LEGACY_TOKEN_LEN == token_core::legacy::MAX_LEGACY_TOKEN_LEN);
     assert!(TC_MAX_CONFIGURED_PREFIX_LEN == token_core::MAX_CONFIGURED_PREFIX_LEN);
 };
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use token_core::{PrefixConfig, TokenType, generate_legacy};
-
-    #[test]
-    fn longest_legacy_token_fits_the_constant() {
-        let config = PrefixConfig::default()
-            .with_instance_prefix(&"a".repeat(TC_MAX_CONFIGURED_PREFIX_LEN))
-            .unwrap()
-            .with_custom_pat_prefix(&"b".repeat(TC_MAX_CONFIGURED_PREFIX_LEN))
-            .unwrap();
-        let pat_only = PrefixConfig::default()
-            .with_custom_pat_prefix(&"b".repeat(TC_MAX_CONFIGURED_PREFIX_LEN))
-            .unwrap();
-        let mut longest = 0;
-        for token_type in TokenType::ALL {
-            for config in [&config, &pat_only, &PrefixConfig::default()] {
-                for _ in 0..20 {
-                    longest = longest.max(generate_legacy(token_type, config).unwrap().len());
-                }
-            }
-        }
-        assert_eq!(longest, TC_MAX_LEGACY_TOKEN_LEN);
-    }
-}

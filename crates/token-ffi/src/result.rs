@@ -308,17 +308,17 @@ const RESULTS: &[Row] = &[
     Row(
         TC_RESULT_ENCODE_INVALID_PREFIX,
         c"TC_RESULT_ENCODE_INVALID_PREFIX",
-        c"prefix must not contain a newline",
+        static_cstr!(EncodeError::InvalidPrefix.message()),
     ),
     Row(
         TC_RESULT_ENCODE_PREFIX_TOO_LONG,
         c"TC_RESULT_ENCODE_PREFIX_TOO_LONG",
-        c"prefix is longer than 64 bytes",
+        static_cstr!(EncodeError::PrefixTooLong.message()),
     ),
     Row(
         TC_RESULT_ENCODE_RANDOM_UNAVAILABLE,
         c"TC_RESULT_ENCODE_RANDOM_UNAVAILABLE",
-        c"the operating system's random source failed",
+        static_cstr!(EncodeError::RandomUnavailable.message()),
     ),
     Row(
         TC_RESULT_ENCODE_OTHER,
@@ -328,12 +328,12 @@ const RESULTS: &[Row] = &[
     Row(
         TC_RESULT_CONFIG_INVALID_INSTANCE_PREFIX,
         c"TC_RESULT_CONFIG_INVALID_INSTANCE_PREFIX",
-        c"instance prefix must be at most 20 letters and digits",
+        static_cstr!(ConfigError::InvalidInstancePrefix.message()),
     ),
     Row(
         TC_RESULT_CONFIG_INVALID_CUSTOM_PAT_PREFIX,
         c"TC_RESULT_CONFIG_INVALID_CUSTOM_PAT_PREFIX",
-        c"custom PAT prefix must be at most 20 characters of [a-zA-Z0-9_+=/@:.-]",
+        static_cstr!(ConfigError::InvalidCustomPatPrefix.message()),
     ),
     Row(
         TC_RESULT_UNIDENTIFIED,

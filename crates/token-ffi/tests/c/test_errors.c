@@ -317,9 +317,13 @@ static void test_nul_and_non_utf8_bytes(void) {
     CHECK_RESULT(tc_route(copy, token_len, &route), TC_RESULT_OK);
     CHECK(route.kind == TC_ROUTE_DEFAULT);
   }
-  tc_bearer_kind bearer;
-  CHECK_RESULT(tc_classify_bearer(NULL, "glpat-\xff", 7, TC_LENGTH_DETECTION_DISABLED, &bearer),
-               TC_RESULT_INVALID_UTF8);
+  /* A Bearer token that is not UTF-8 (or holds a NUL) is classified, not refused. */
+  tc_bearer_kind bearer = TC_BEARER_OAUTH_TOKEN;
+  CHECK_RESULT(tc_classify_bearer(NULL, "glpat-\xff", 7, TC_LENGTH_DETECTION_DISABLED, &bearer), TC_RESULT_OK);
+  CHECK(bearer == TC_BEARER_PERSONAL_ACCESS_TOKEN);
+  bearer = TC_BEARER_OAUTH_TOKEN;
+  CHECK_RESULT(tc_classify_bearer(NULL, "gl\0at-x", 8, TC_LENGTH_DETECTION_DISABLED, &bearer), TC_RESULT_OK);
+  CHECK(bearer == TC_BEARER_OAUTH_THEN_PERSONAL_ACCESS_TOKEN);
   tc_config *config = NULL;
   tc_config_options options;
   memset(&options, 0, sizeof options);

@@ -123,6 +123,19 @@ static void test_classify_bearer(void) {
   CHECK_RESULT(tc_classify_bearer(NULL, twenty, 20, TC_LENGTH_DETECTION_DISABLED, &kind), TC_RESULT_OK);
   CHECK(kind == TC_BEARER_OAUTH_THEN_PERSONAL_ACCESS_TOKEN);
 
+  /* Length mode counts characters of UTF-8 tokens and bytes of other tokens. */
+  const char *ten_two_byte_chars = "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9";
+  CHECK_RESULT(tc_classify_bearer(NULL, ten_two_byte_chars, 20, TC_LENGTH_DETECTION_ENABLED, &kind), TC_RESULT_OK);
+  CHECK(kind == TC_BEARER_OAUTH_THEN_PERSONAL_ACCESS_TOKEN);
+  char twenty_bytes[20];
+  memset(twenty_bytes, 0xff, sizeof twenty_bytes);
+  CHECK_RESULT(tc_classify_bearer(NULL, twenty_bytes, 20, TC_LENGTH_DETECTION_ENABLED, &kind), TC_RESULT_OK);
+  CHECK(kind == TC_BEARER_PERSONAL_ACCESS_TOKEN);
+  CHECK_RESULT(tc_classify_bearer(NULL, twenty_bytes, 19, TC_LENGTH_DETECTION_ENABLED, &kind), TC_RESULT_OK);
+  CHECK(kind == TC_BEARER_OAUTH_THEN_PERSONAL_ACCESS_TOKEN);
+  CHECK_RESULT(tc_classify_bearer(NULL, twenty_bytes, 20, TC_LENGTH_DETECTION_DISABLED, &kind), TC_RESULT_OK);
+  CHECK(kind == TC_BEARER_OAUTH_THEN_PERSONAL_ACCESS_TOKEN);
+
   const char *job = "glcbt-64_abcdefghijkmnpqrstu";
   for (tc_length_detection mode = 0; mode < 2; mode++) {
     CHECK_RESULT(tc_classify_bearer(NULL, job, strlen(job), mode, &kind), TC_RESULT_OK);
