@@ -13,7 +13,7 @@ module TokenCodec
     attr_reader :cell_id
 
     # The instance's prefixes (a TokenCodec::PrefixConfig), used by identify,
-    # the generators and the AuthFinders helpers unless a call passes config:.
+    # the generators and the AuthFinders functions unless a call passes config:.
     attr_reader :prefix_config
 
     def cell_id=(value)

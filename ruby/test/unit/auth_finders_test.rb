@@ -1,6 +1,6 @@
 # frozen_string_literal: true
 
-require "test_helper"
+require "test_setup"
 
 # TokenCodec::AuthFinders: locating tokens, classifying Bearer tokens in both
 # length-detection modes, and routing decisions (docs/spec/auth-finders.md).

@@ -1,6 +1,6 @@
 # frozen_string_literal: true
 
-require "test_helper"
+require "test_setup"
 
 # Fork safety (real fork: Puma and Sidekiq workers) and thread safety.
 class ConcurrencyTest < TokenCodecTest

@@ -1,6 +1,6 @@
 # frozen_string_literal: true
 
-require "test_helper"
+require "test_setup"
 
 # Every argument and codec error: its class, its reason, and that no message
 # reveals a token's secret part.

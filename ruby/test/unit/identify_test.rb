@@ -1,6 +1,6 @@
 # frozen_string_literal: true
 
-require "test_helper"
+require "test_setup"
 
 # identify / identification, legacy generation and the prefix configuration.
 class IdentifyTest < TokenCodecTest

@@ -1,6 +1,6 @@
 # frozen_string_literal: true
 
-require "test_helper"
+require "test_setup"
 require "support/reference_token_codec"
 
 # Differential tests: the gem against the independent pure-Ruby

@@ -1,6 +1,6 @@
 # frozen_string_literal: true
 
-require "test_helper"
+require "test_setup"
 
 # TokenCodec::RoutableToken, TokenCodec.encode and TokenCodec.generate: the
 # generator's behaviour beyond the vectors.

@@ -1,6 +1,6 @@
 # frozen_string_literal: true
 
-require "test_helper"
+require "test_setup"
 
 # TokenCodec::Token: readers, equality, and that nothing prints the secret.
 class TokenTest < TokenCodecTest

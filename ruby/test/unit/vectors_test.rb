@@ -1,6 +1,6 @@
 # frozen_string_literal: true
 
-require "test_helper"
+require "test_setup"
 
 # Every vector of testdata/vectors.json through the public Ruby API.
 class VectorsTest < TokenCodecTest
