@@ -24,6 +24,7 @@ pub fn define(ruby: &Ruby, native: RModule) -> Result<(), Error> {
     native.define_module_function("validate_routing_keys", function!(validate_routing_keys, 2))?;
     native.define_module_function("decode", function!(decode, 1))?;
     native.define_module_function("decode!", function!(decode_strict, 1))?;
+    native.define_module_function("decode_lax", function!(decode_lax, 1))?;
     Ok(())
 }
 
@@ -111,4 +112,35 @@ fn decode_strict(ruby: &Ruby, token: Value) -> Result<Token, Error> {
     decoded
         .map(|decoded| Token::from_decoded(&decoded))
         .map_err(|error| errors::decode_error(ruby, error))
+}
+
+/// `Native.decode_lax(token)`: what GitLab's own decoder returns, as
+/// `[prefix, format, { "key" => Integer }]`, or `nil` where it returns `nil`.
+/// The random bytes are left out.
+fn decode_lax(ruby: &Ruby, token: Value) -> Result<Option<RArray>, Error> {
+    let token = convert::string(ruby, token, "token")?;
+    // SAFETY: the slice is only read by the core, and what it returns is
+    // copied out before any other Ruby call.
+    let decoded = token_core::decode_lax(unsafe { token.as_slice() }).map(|lax| {
+        let prefix = match std::str::from_utf8(lax.prefix) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(_) => Err(lax.prefix.to_vec()),
+        };
+        (prefix, lax.format, lax.routing)
+    });
+    let Some((prefix, format, routing)) = decoded else {
+        return Ok(None);
+    };
+    let result = ruby.ary_new_capa(3);
+    match prefix {
+        Ok(text) => result.push(ruby.str_new(&text))?,
+        Err(bytes) => result.push(ruby.str_from_slice(&bytes))?,
+    }
+    result.push(convert::format_symbol(ruby, format))?;
+    let hash = ruby.hash_new();
+    for (key, value) in routing {
+        hash.aset(key, value)?;
+    }
+    result.push(hash)?;
+    Ok(Some(result))
 }

@@ -10,6 +10,10 @@ module TokenCodec
   # Every token type (:personal_access_token, :deploy_token, ...) of docs/spec/token-types.md.
   TOKEN_TYPES = Native.token_types.freeze
 
+  # What GitLab's own (lax) decoder makes of a token: prefix, format and the
+  # routing keys with values read as lenient base36 Integers.
+  LaxToken = Struct.new(:prefix, :format, :routing)
+
   class << self
     # The routable token for +routing+ and the given 16 +random_bytes+:
     # deterministic, byte for byte what GitLab generates.
@@ -45,6 +49,15 @@ module TokenCodec
     # Like decode, but raises TokenCodec::DecodeError whose #reason says why.
     def decode!(token)
       Native.decode!(token)
+    end
+
+    # GitLab-compatible decoding: a TokenCodec::LaxToken where GitLab's decoder
+    # accepts the token (checksum only; any key; routing values through
+    # to_i(36)), or nil where it returns nil. For comparing with the monolith's
+    # current behaviour; use decode otherwise.
+    def decode_lax(token)
+      found = Native.decode_lax(token)
+      found && LaxToken.new(*found)
     end
 
     # A legacy (non-routable) token of +type+ with the prefix +config+ gives

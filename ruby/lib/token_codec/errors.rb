@@ -13,7 +13,7 @@ module TokenCodec
 
     def initialize(reason = nil, message = nil)
       @reason = reason&.to_sym
-      super(message || reason.to_s.tr("_", " "))
+      super(message || reason&.to_s&.tr("_", " "))
     end
   end
 
