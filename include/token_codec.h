@@ -50,6 +50,13 @@
 #define TC_MAX_CONFIGURED_PREFIX_LEN 20
 
 /**
+ * Longest token the scanner reports (`tc_finding.len`), in bytes: a prefix of
+ * at most `TC_MAX_PREFIX_LEN` bytes and the longest body, a CI job token's
+ * JWT. Routable tokens are far shorter.
+ */
+#define TC_MAX_FINDING_LEN 8256
+
+/**
  * Number of token types: values run from 0 to `TC_TOKEN_TYPE_COUNT - 1`.
  */
 #define TC_TOKEN_TYPE_COUNT 15
@@ -63,12 +70,27 @@
 typedef struct tc_config tc_config;
 
 /**
+ * A redactor of one stream at a time (opaque). Create it with
+ * `tc_redactor_new`, feed it with `tc_redactor_push`, end each stream with
+ * `tc_redactor_finish`, release it with `tc_redactor_free`. Not shareable:
+ * one thread at a time may use it (it may move between threads).
+ */
+typedef struct tc_redactor tc_redactor;
+
+/**
+ * A compiled leak detector (opaque). Create it with `tc_scanner_new`,
+ * release it with `tc_scanner_free`. It is immutable: any number of threads
+ * may scan with one at once.
+ */
+typedef struct tc_scanner tc_scanner;
+
+/**
  * The outcome of a call. `TC_RESULT_OK` (0) is success; every other value
  * names one failure. Numbers are stable and never reused; they are grouped:
  * 1-99 argument errors, 100 buffer too small, 200-299 decoding (one per
  * reason a token is rejected), 300-399 routing payload, 400-499 encoding,
- * 500-599 prefix configuration, 600-699 "no answer", 900 panic. The ranges
- * 700-899 are free for future groups (e.g. leak scanning).
+ * 500-599 prefix configuration, 600-699 "no answer", 700-799 leak scanning
+ * and redaction, 900 panic. The range 800-899 is free for a future group.
  *
  * It is a `uint32_t` rather than a C `enum` so that any value a caller passes
  * back (to `tc_result_message`, say) is well defined.
@@ -116,7 +138,8 @@ typedef struct tc_config_options {
 typedef uint32_t tc_format;
 
 /**
- * Where one `k:v` entry lies inside `tc_decoded_token.routing`.
+ * Where one `k:v` entry lies inside the `routing` text of a
+ * `tc_decoded_token` or a `tc_finding`.
  */
 typedef struct tc_routing_span {
   /**
@@ -272,6 +295,62 @@ typedef uint32_t tc_token_kind;
 typedef uint32_t tc_checksum;
 
 /**
+ * One token found by `tc_scan`: where it is and what it is, never its bytes
+ * (slice them out of the input with `offset` and `len` when needed). Plain
+ * data in caller-owned memory; arrays are not NUL-terminated.
+ */
+typedef struct tc_finding {
+  /**
+   * Byte offset of the token's first byte in the scanned input.
+   */
+  uint64_t offset;
+  /**
+   * Length of the whole token in bytes, prefix and routable tail included
+   * (at most `TC_MAX_FINDING_LEN`).
+   */
+  size_t len;
+  /**
+   * Length of the token's prefix in bytes (`glpat-` gives 6); redaction
+   * keeps these bytes.
+   */
+  size_t prefix_len;
+  /**
+   * The token's type, from its prefix; `TC_TOKEN_TYPE_NONE` for a valid
+   * routable token whose prefix no configured or default prefix explains.
+   */
+  tc_token_type token_type;
+  /**
+   * Routable (v0 or v1) or legacy.
+   */
+  tc_token_kind kind;
+  /**
+   * `TC_CHECKSUM_VALID` only for a routable token that `tc_decode` accepts;
+   * `TC_CHECKSUM_INVALID` for a routable look-alike (a typo, a forgery, a
+   * truncated copy); `TC_CHECKSUM_NOT_APPLICABLE` for a legacy token.
+   * Treat anything but `TC_CHECKSUM_INVALID` as a live secret.
+   */
+  tc_checksum checksum;
+  /**
+   * Length of `routing` in bytes: 1 to `TC_MAX_ROUTING_LEN` for a valid
+   * routable token, 0 otherwise.
+   */
+  size_t routing_len;
+  /**
+   * The routing payload of a valid routable token (not secret): `k:v`
+   * lines joined by `\n`, keys ascending.
+   */
+  char routing[TC_MAX_ROUTING_LEN];
+  /**
+   * Number of entries in `entries` (0 when `routing_len` is 0).
+   */
+  size_t entry_count;
+  /**
+   * The routing entries in payload order, as spans of `routing`.
+   */
+  struct tc_routing_span entries[TC_MAX_ROUTING_ENTRIES];
+} tc_finding;
+
+/**
  * What `tc_identify` found out about a token.
  */
 typedef struct tc_identification {
@@ -292,6 +371,18 @@ typedef struct tc_identification {
    */
   size_t prefix_len;
 } tc_identification;
+
+/**
+ * Receives redacted output: `len` bytes at `buf` (never 0 bytes), valid only
+ * during the call, in stream order. `userdata` is the pointer the caller
+ * gave `tc_redactor_push` or `tc_redactor_finish`. Return 0 when the bytes
+ * are taken care of; any other value stops the call, which then returns
+ * `TC_RESULT_SCAN_WRITE_FAILED`. The callback must return normally (no
+ * `longjmp`, no C++ exception) and must not free the redactor.
+ */
+typedef int (*tc_write_callback)(void *userdata,
+                                 const uint8_t *buf,
+                                 size_t len);
 
 /**
  * Where a request goes: `TC_ROUTE_*`.
@@ -335,6 +426,30 @@ typedef struct tc_route_decision {
    */
   tc_result default_reason;
 } tc_route_decision;
+
+/**
+ * What a scanner reports beyond tokens of configured prefixes. All zeroes
+ * (or a NULL pointer) means the defaults: look-alikes reported as
+ * `TC_CHECKSUM_INVALID`, valid v0 tokens found whatever their prefix,
+ * unprefixed 64-hex words ignored.
+ */
+typedef struct tc_scan_options {
+  /**
+   * Drop routable look-alikes whose checksum or fields do not hold instead
+   * of reporting them with `TC_CHECKSUM_INVALID`.
+   */
+  bool drop_invalid;
+  /**
+   * Find valid v0 tokens only behind configured prefixes. By default they
+   * are found with any prefix or none, as valid v1 tokens always are.
+   */
+  bool configured_v0_only;
+  /**
+   * Report every word of exactly 64 lowercase hex digits as a possible
+   * unprefixed OAuth access token (SHA-256 digests look the same).
+   */
+  bool unprefixed_oauth;
+} tc_scan_options;
 
 /**
  * Flag on (GitLab today): length is never used; the prefix decides.
@@ -599,6 +714,18 @@ typedef struct tc_route_decision {
 #define TC_RESULT_UNIDENTIFIED 600
 
 /**
+ * Redaction: the caller's `tc_write_callback` returned non-zero. The stream
+ * is abandoned: the redactor dropped what it held and starts a new stream.
+ */
+#define TC_RESULT_SCAN_WRITE_FAILED 700
+
+/**
+ * Redaction: the `tc_redactor` is already inside a call (a write callback
+ * called back into the redactor it is writing for); nothing was done.
+ */
+#define TC_RESULT_SCAN_REDACTOR_BUSY 701
+
+/**
  * A panic was caught inside the library (a bug): nothing was written.
  */
 #define TC_RESULT_PANIC 900
@@ -719,6 +846,13 @@ typedef struct tc_route_decision {
  * Session cookies (`_gitlab_session=`).
  */
 #define TC_TOKEN_TYPE_SESSION_COOKIE 14
+
+/**
+ * No type: what a `tc_finding` says of a valid routable token whose prefix
+ * no configured or default prefix explains (the checksum proves it is a
+ * token). Not a value functions accept; `tc_token_type_name` gives NULL.
+ */
+#define TC_TOKEN_TYPE_NONE 4294967295
 
 #ifdef __cplusplus
 extern "C" {
@@ -871,6 +1005,33 @@ tc_result tc_generate(const char *prefix,
                       size_t *out_len);
 
 /**
+ * Finds the tokens in `haystack` (`len` bytes of any value: NUL bytes and
+ * non-UTF-8 bytes are ordinary text), in order, never overlapping.
+ *
+ * Writes the first `capacity` findings to `out_findings[0..capacity]` and
+ * stores the total number found in `*out_count`. Returns `TC_RESULT_OK` when
+ * all fit; `TC_RESULT_BUFFER_TOO_SMALL` when `capacity < *out_count` (the
+ * first `capacity` findings are still written: retry with `*out_count`
+ * elements for the rest). `out_findings` may be NULL with `capacity` 0 to
+ * count. `TC_RESULT_NULL_ARGUMENT` or `TC_RESULT_MISALIGNED_POINTER` for bad
+ * arguments, with nothing written.
+ *
+ * The scanner may be shared: any number of threads may call this at once.
+ *
+ * # Safety
+ * `scanner` must be a live `tc_scanner`; `haystack` must be NULL (with `len`
+ * 0) or point to `len` readable bytes; `out_findings` must be NULL (with
+ * `capacity` 0) or point to `capacity` writable `tc_finding`s; `out_count`
+ * must point to a writable `size_t`.
+ */
+tc_result tc_scan(const struct tc_scanner *scanner,
+                  const uint8_t *haystack,
+                  size_t len,
+                  struct tc_finding *out_findings,
+                  size_t capacity,
+                  size_t *out_count);
+
+/**
  * Identifies a token (`token_len` bytes, no NUL needed): its type from the
  * longest matching prefix (the instance and custom PAT prefixes of `config`
  * included; NULL `config` means GitLab's defaults), routable or legacy, and
@@ -915,6 +1076,108 @@ tc_result tc_generate_legacy(const struct tc_config *config,
                              char *out,
                              size_t out_cap,
                              size_t *out_len);
+
+/**
+ * Copies `haystack` (`len` bytes of any value) to `out` with every token
+ * `tc_scan` finds replaced by its prefix and `[REDACTED]`
+ * (`glpat-[REDACTED]`); every other byte is copied unchanged. No NUL is
+ * added.
+ *
+ * Stores the redacted length in `*out_len`. Returns `TC_RESULT_OK`; or
+ * `TC_RESULT_BUFFER_TOO_SMALL` when `capacity < *out_len`, with nothing
+ * written to `out`: retry with `*out_len` bytes (`out` may be NULL with
+ * `capacity` 0 to ask). The output is usually shorter than the input but
+ * may be longer (a legacy incoming email token's body can be shorter than
+ * the marker), so `capacity = len` is a good first guess, not a bound.
+ * `TC_RESULT_NULL_ARGUMENT` or `TC_RESULT_MISALIGNED_POINTER` for bad
+ * arguments, with nothing written.
+ *
+ * `out` may be `haystack` itself (redaction in place): the input is read
+ * entirely before anything is written. For input that does not fit in
+ * memory, use a `tc_redactor`.
+ *
+ * # Safety
+ * `scanner` must be a live `tc_scanner`; `haystack` must be NULL (with `len`
+ * 0) or point to `len` readable bytes; `out` must be NULL (with `capacity`
+ * 0) or point to `capacity` writable bytes; `out_len` must point to a
+ * writable `size_t`.
+ */
+tc_result tc_redact(const struct tc_scanner *scanner,
+                    const uint8_t *haystack,
+                    size_t len,
+                    uint8_t *out,
+                    size_t capacity,
+                    size_t *out_len);
+
+/**
+ * Makes a redactor for a new stream, with `scanner`'s prefixes and options,
+ * stored in `*out`. The redactor holds its own reference to what it needs:
+ * `scanner` may be freed before it.
+ *
+ * Returns `TC_RESULT_OK`; `TC_RESULT_NULL_ARGUMENT` or
+ * `TC_RESULT_MISALIGNED_POINTER` for bad arguments, with `*out` untouched.
+ *
+ * # Safety
+ * `scanner` must be a live `tc_scanner`; `out` must point to a writable
+ * `tc_redactor *`.
+ */
+tc_result tc_redactor_new(const struct tc_scanner *scanner,
+                          struct tc_redactor **out);
+
+/**
+ * Feeds the next `len` bytes of the stream (any values; a token may be cut
+ * anywhere between chunks) and passes the output now decided to `write`,
+ * zero or more times, in order. The output of a whole stream is exactly what
+ * `tc_redact` makes of the whole input; it lags the input by up to a few
+ * hundred KiB, which `tc_redactor_finish` flushes. Memory stays bounded
+ * whatever the chunk sizes.
+ *
+ * Stores in `*out_redacted` (if not NULL) how many tokens this call's output
+ * redacted. Returns `TC_RESULT_OK`; `TC_RESULT_SCAN_WRITE_FAILED` when
+ * `write` returned non-zero (the stream is abandoned: the redactor drops
+ * what it held and starts a new stream); `TC_RESULT_SCAN_REDACTOR_BUSY`
+ * when called from inside one of this redactor's callbacks;
+ * `TC_RESULT_NULL_ARGUMENT` (NULL `redactor` or `write`) or
+ * `TC_RESULT_MISALIGNED_POINTER`, with nothing done.
+ *
+ * # Safety
+ * `redactor` must be a live `tc_redactor` no other thread is using; `chunk`
+ * must be NULL (with `len` 0) or point to `len` readable bytes; `write` must
+ * satisfy `tc_write_callback`'s contract for `userdata`; `out_redacted` must
+ * be NULL or point to a writable `size_t`.
+ */
+tc_result tc_redactor_push(struct tc_redactor *redactor,
+                           const uint8_t *chunk,
+                           size_t len,
+                           tc_write_callback write,
+                           void *userdata,
+                           size_t *out_redacted);
+
+/**
+ * Ends the stream: passes the rest of the output to `write` (zero or more
+ * times) and stores in `*out_redacted` (if not NULL) how many tokens that
+ * rest redacted. The redactor is then ready for a new stream.
+ *
+ * Returns as `tc_redactor_push`; after `TC_RESULT_SCAN_WRITE_FAILED` the
+ * redactor is ready for a new stream too.
+ *
+ * # Safety
+ * As `tc_redactor_push`.
+ */
+tc_result tc_redactor_finish(struct tc_redactor *redactor,
+                             tc_write_callback write,
+                             void *userdata,
+                             size_t *out_redacted);
+
+/**
+ * Releases a `tc_redactor` made by `tc_redactor_new`, with any stream it
+ * was in the middle of (its output is discarded). NULL is a no-op.
+ *
+ * # Safety
+ * `redactor` must be NULL or a pointer `tc_redactor_new` returned that has
+ * not been freed; no call may be using it (not even a callback of its own).
+ */
+void tc_redactor_free(struct tc_redactor *redactor);
 
 /**
  * A static, NUL-terminated English sentence describing `result`, for logs.
@@ -1000,6 +1263,34 @@ tc_result tc_routing_error_message(const struct tc_routing_entry *entries,
                                    char *out,
                                    size_t out_cap,
                                    size_t *out_len);
+
+/**
+ * Compiles a scanner for the prefixes of `config` (NULL: GitLab's default
+ * prefixes) with `options` (NULL: the defaults), stored in `*out`. The
+ * scanner keeps what it needs: `config` may be freed afterwards.
+ *
+ * Returns `TC_RESULT_OK`; `TC_RESULT_NULL_ARGUMENT` or
+ * `TC_RESULT_MISALIGNED_POINTER` for bad arguments. On failure `*out` is
+ * left untouched and nothing needs freeing.
+ *
+ * # Safety
+ * `config` must be NULL or a live `tc_config`; `options` must be NULL or
+ * point to a `tc_scan_options`; `out` must point to a writable
+ * `tc_scanner *`.
+ */
+tc_result tc_scanner_new(const struct tc_config *config,
+                         const struct tc_scan_options *options,
+                         struct tc_scanner **out);
+
+/**
+ * Releases a `tc_scanner` made by `tc_scanner_new`. NULL is a no-op.
+ * Redactors made from it stay usable: each holds its own reference.
+ *
+ * # Safety
+ * `scanner` must be NULL or a pointer `tc_scanner_new` returned that has not
+ * been freed; no other thread may be using it.
+ */
+void tc_scanner_free(struct tc_scanner *scanner);
 
 /**
  * The type's name as GitLab spells its symbol (`"personal_access_token"`),

@@ -93,6 +93,16 @@ pub(crate) unsafe fn optional<'a, T>(ptr: *const T) -> Result<Option<&'a T>, tc_
     Ok(Some(unsafe { &*ptr }))
 }
 
+/// Borrows a required input struct (a `const tc_scanner *`, say): NULL gives
+/// `TC_RESULT_NULL_ARGUMENT`.
+///
+/// # Safety
+/// As [`optional`].
+pub(crate) unsafe fn required<'a, T>(ptr: *const T) -> Result<&'a T, tc_result> {
+    // SAFETY: forwarded.
+    unsafe { optional(ptr) }?.ok_or(TC_RESULT_NULL_ARGUMENT)
+}
+
 /// A caller's out-parameter of type `T`, checked before any work is done and
 /// written only on success.
 pub(crate) struct Out<T> {
@@ -121,6 +131,19 @@ impl<T> Out<T> {
         // which may be uninitialized.
         unsafe { ptr::write(self.ptr, value) }
     }
+}
+
+/// An optional out-parameter: `None` for NULL, otherwise checked as
+/// [`Out::new`] checks it.
+///
+/// # Safety
+/// As [`Out::new`].
+pub(crate) unsafe fn optional_out<T>(ptr: *mut T) -> Result<Option<Out<T>>, tc_result> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: forwarded.
+    unsafe { Out::new(ptr) }.map(Some)
 }
 
 /// A caller's text output: `buf[0..cap]` and `*len`. The text is written with
@@ -168,6 +191,70 @@ impl TextOut {
             self.buf.add(text.len()).write(0);
         }
         Ok(())
+    }
+}
+
+/// A caller's output array `ptr[0..cap]` of `T` (findings, bytes), checked
+/// before any work is done. Unlike [`TextOut`] it adds no NUL.
+pub(crate) struct SliceOut<T> {
+    ptr: *mut T,
+    cap: usize,
+}
+
+impl<T> SliceOut<T> {
+    /// Checks the pointer: NULL only with `cap == 0` (a query of the size
+    /// needed), aligned, and a total size that fits in `isize`.
+    ///
+    /// # Safety
+    /// `ptr` must be NULL or valid for writing `cap` values of `T` until the
+    /// `SliceOut` is dropped.
+    pub(crate) unsafe fn new(ptr: *mut T, cap: usize) -> Result<SliceOut<T>, tc_result> {
+        if ptr.is_null() {
+            return if cap == 0 {
+                Ok(SliceOut { ptr, cap })
+            } else {
+                Err(TC_RESULT_NULL_ARGUMENT)
+            };
+        }
+        if !ptr.is_aligned() {
+            return Err(TC_RESULT_MISALIGNED_POINTER);
+        }
+        if cap
+            .checked_mul(size_of::<T>())
+            .is_none_or(|size| size > isize::MAX as usize)
+        {
+            return Err(TC_RESULT_INVALID_LENGTH);
+        }
+        Ok(SliceOut { ptr, cap })
+    }
+
+    /// How many values fit.
+    pub(crate) fn capacity(&self) -> usize {
+        self.cap
+    }
+
+    /// Stores `value` at `index`, which must be below the capacity.
+    pub(crate) fn set(&mut self, index: usize, value: T) {
+        assert!(index < self.cap, "index within the caller's capacity");
+        // SAFETY: `index < cap`, so `ptr` is non-NULL (`new` allows NULL only
+        // with `cap == 0`) and `ptr + index` is writable (the caller's
+        // contract). `write` does not drop the old, possibly uninitialized,
+        // contents.
+        unsafe { self.ptr.add(index).write(value) }
+    }
+}
+
+impl<T: Copy> SliceOut<T> {
+    /// Copies `values` to the start of the array; they must fit.
+    pub(crate) fn copy_from(&mut self, values: &[T]) {
+        assert!(values.len() <= self.cap, "values fit the caller's capacity");
+        if values.is_empty() {
+            return;
+        }
+        // SAFETY: `0 < values.len() <= cap`, so `ptr` is non-NULL and has
+        // room. `values` is memory Rust owns, so it cannot overlap the
+        // caller's output.
+        unsafe { ptr::copy_nonoverlapping(values.as_ptr(), self.ptr, values.len()) }
     }
 }
 
@@ -236,6 +323,50 @@ mod tests {
         unsafe {
             assert_eq!(input(odd, 1).err(), Some(TC_RESULT_MISALIGNED_POINTER));
             assert_eq!(optional(odd).err(), Some(TC_RESULT_MISALIGNED_POINTER));
+        }
+    }
+
+    #[test]
+    fn slice_out_checks_pointers_and_writes_within_capacity() {
+        let mut words = [0u32; 3];
+        let odd = words
+            .as_mut_ptr()
+            .cast::<u8>()
+            .wrapping_add(1)
+            .cast::<u32>();
+        // SAFETY: the pointers describe the local array or are refused unread.
+        unsafe {
+            assert!(SliceOut::<u32>::new(ptr::null_mut(), 0).is_ok());
+            assert_eq!(
+                SliceOut::<u32>::new(ptr::null_mut(), 1).err(),
+                Some(TC_RESULT_NULL_ARGUMENT)
+            );
+            assert_eq!(
+                SliceOut::new(odd, 1).err(),
+                Some(TC_RESULT_MISALIGNED_POINTER)
+            );
+            assert_eq!(
+                SliceOut::new(words.as_mut_ptr(), usize::MAX / 2).err(),
+                Some(TC_RESULT_INVALID_LENGTH)
+            );
+            let mut out = SliceOut::new(words.as_mut_ptr(), 3).unwrap();
+            assert_eq!(out.capacity(), 3);
+            out.copy_from(&[7, 8]);
+            out.set(2, 9);
+        }
+        assert_eq!(words, [7, 8, 9]);
+    }
+
+    #[test]
+    fn required_refuses_null() {
+        let one = 1u64;
+        // SAFETY: NULL is refused unread; `one` is a live local.
+        unsafe {
+            assert_eq!(
+                required::<u64>(ptr::null()).err(),
+                Some(TC_RESULT_NULL_ARGUMENT)
+            );
+            assert_eq!(required(&one), Ok(&1));
         }
     }
 

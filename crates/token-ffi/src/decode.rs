@@ -3,14 +3,15 @@
 use std::ffi::c_char;
 use std::fmt;
 
-use token_core::{DecodedToken, TokenLayout};
+use token_core::{DecodedToken, RoutingPayload, TokenLayout};
 
 use crate::boundary::{Out, bytes, guard};
 use crate::format::tc_format;
 use crate::limits::{TC_MAX_PREFIX_LEN, TC_MAX_ROUTING_ENTRIES, TC_MAX_ROUTING_LEN, TC_RANDOM_LEN};
 use crate::result::{from_decode_error, tc_result};
 
-/// Where one `k:v` entry lies inside `tc_decoded_token.routing`.
+/// Where one `k:v` entry lies inside the `routing` text of a
+/// `tc_decoded_token` or a `tc_finding`.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct tc_routing_span {
@@ -62,29 +63,59 @@ impl fmt::Debug for tc_decoded_token {
 
 impl tc_decoded_token {
     fn of(token: &DecodedToken<'_>) -> tc_decoded_token {
-        let routing = token.routing();
+        let routing = RoutingArrays::of(token.routing());
         let mut decoded = tc_decoded_token {
             format: tc_format::of(token.format()),
             prefix_len: token.prefix().len(),
             prefix: [0; TC_MAX_PREFIX_LEN],
-            routing_len: routing.len(),
-            routing: [0; TC_MAX_ROUTING_LEN],
-            entry_count: 0,
-            entries: [tc_routing_span::default(); TC_MAX_ROUTING_ENTRIES],
+            routing_len: routing.len,
+            routing: routing.text,
+            entry_count: routing.entry_count,
+            entries: routing.entries,
             random: *token.random_bytes(),
         };
         copy_chars(&mut decoded.prefix, token.prefix().as_bytes());
-        copy_chars(&mut decoded.routing, routing.as_bytes());
+        decoded
+    }
+}
+
+/// A routing payload as the fixed-size arrays of the C structs: its text and
+/// the spans of its entries within the text.
+pub(crate) struct RoutingArrays {
+    pub(crate) len: usize,
+    pub(crate) text: [c_char; TC_MAX_ROUTING_LEN],
+    pub(crate) entry_count: usize,
+    pub(crate) entries: [tc_routing_span; TC_MAX_ROUTING_ENTRIES],
+}
+
+impl RoutingArrays {
+    /// No payload: zero lengths, zeroed arrays.
+    pub(crate) const EMPTY: RoutingArrays = RoutingArrays {
+        len: 0,
+        text: [0; TC_MAX_ROUTING_LEN],
+        entry_count: 0,
+        entries: [tc_routing_span {
+            key: 0,
+            value_offset: 0,
+            value_len: 0,
+        }; TC_MAX_ROUTING_ENTRIES],
+    };
+
+    /// The arrays of `routing`.
+    pub(crate) fn of(routing: &RoutingPayload) -> RoutingArrays {
+        let mut arrays = RoutingArrays::EMPTY;
+        arrays.len = routing.len();
+        copy_chars(&mut arrays.text, routing.as_bytes());
         let base = routing.as_str().as_ptr() as usize;
-        for ((key, value), span) in routing.entries().zip(decoded.entries.iter_mut()) {
+        for ((key, value), span) in routing.entries().zip(arrays.entries.iter_mut()) {
             *span = tc_routing_span {
                 key: key.as_byte() as c_char,
                 value_offset: value.as_ptr() as usize - base,
                 value_len: value.len(),
             };
-            decoded.entry_count += 1;
+            arrays.entry_count += 1;
         }
-        decoded
+        arrays
     }
 }
 

@@ -47,20 +47,34 @@ pub struct tc_identification {
     pub prefix_len: usize,
 }
 
+impl tc_token_kind {
+    /// The C value of a token-core kind.
+    pub(crate) fn of(kind: TokenKind) -> tc_token_kind {
+        match kind {
+            TokenKind::Legacy => TC_TOKEN_KIND_LEGACY,
+            TokenKind::Routable(Format::V0) => TC_TOKEN_KIND_ROUTABLE_V0,
+            TokenKind::Routable(Format::V1) => TC_TOKEN_KIND_ROUTABLE_V1,
+        }
+    }
+}
+
+impl tc_checksum {
+    /// The C value of a token-core checksum state.
+    pub(crate) fn of(checksum: Checksum) -> tc_checksum {
+        match checksum {
+            Checksum::Valid => TC_CHECKSUM_VALID,
+            Checksum::Invalid => TC_CHECKSUM_INVALID,
+            Checksum::NotApplicable => TC_CHECKSUM_NOT_APPLICABLE,
+        }
+    }
+}
+
 impl tc_identification {
     fn of(found: &Identification) -> tc_identification {
         tc_identification {
             token_type: tc_token_type::of(found.token_type),
-            kind: match found.kind {
-                TokenKind::Legacy => TC_TOKEN_KIND_LEGACY,
-                TokenKind::Routable(Format::V0) => TC_TOKEN_KIND_ROUTABLE_V0,
-                TokenKind::Routable(Format::V1) => TC_TOKEN_KIND_ROUTABLE_V1,
-            },
-            checksum: match found.checksum {
-                Checksum::Valid => TC_CHECKSUM_VALID,
-                Checksum::Invalid => TC_CHECKSUM_INVALID,
-                Checksum::NotApplicable => TC_CHECKSUM_NOT_APPLICABLE,
-            },
+            kind: tc_token_kind::of(found.kind),
+            checksum: tc_checksum::of(found.checksum),
             prefix_len: found.prefix_len,
         }
     }

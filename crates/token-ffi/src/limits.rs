@@ -25,6 +25,11 @@ pub const TC_MAX_LEGACY_TOKEN_LEN: usize = 91;
 /// Longest instance prefix or custom PAT prefix a configuration accepts.
 pub const TC_MAX_CONFIGURED_PREFIX_LEN: usize = 20;
 
+/// Longest token the scanner reports (`tc_finding.len`), in bytes: a prefix of
+/// at most `TC_MAX_PREFIX_LEN` bytes and the longest body, a CI job token's
+/// JWT. Routable tokens are far shorter.
+pub const TC_MAX_FINDING_LEN: usize = 8256;
+
 const _: () = {
     assert!(TC_RANDOM_LEN == token_core::RANDOM_LEN);
     assert!(TC_MAX_PREFIX_LEN == token_core::MAX_PREFIX_LEN);
@@ -33,4 +38,5 @@ const _: () = {
     assert!(TC_MAX_TOKEN_LEN == token_core::MAX_TOKEN_LEN);
     assert!(TC_MAX_LEGACY_TOKEN_LEN == token_core::legacy::MAX_LEGACY_TOKEN_LEN);
     assert!(TC_MAX_CONFIGURED_PREFIX_LEN == token_core::MAX_CONFIGURED_PREFIX_LEN);
+    assert!(TC_MAX_FINDING_LEN == token_core::scan::MAX_FINDING_LEN);
 };

@@ -10,8 +10,8 @@ use crate::boundary::guard_static;
 /// names one failure. Numbers are stable and never reused; they are grouped:
 /// 1-99 argument errors, 100 buffer too small, 200-299 decoding (one per
 /// reason a token is rejected), 300-399 routing payload, 400-499 encoding,
-/// 500-599 prefix configuration, 600-699 "no answer", 900 panic. The ranges
-/// 700-899 are free for future groups (e.g. leak scanning).
+/// 500-599 prefix configuration, 600-699 "no answer", 700-799 leak scanning
+/// and redaction, 900 panic. The range 800-899 is free for a future group.
 ///
 /// It is a `uint32_t` rather than a C `enum` so that any value a caller passes
 /// back (to `tc_result_message`, say) is well defined.
@@ -99,6 +99,12 @@ pub const TC_RESULT_CONFIG_INVALID_INSTANCE_PREFIX: tc_result = tc_result(500);
 pub const TC_RESULT_CONFIG_INVALID_CUSTOM_PAT_PREFIX: tc_result = tc_result(501);
 /// Identification: the token matches no known token type.
 pub const TC_RESULT_UNIDENTIFIED: tc_result = tc_result(600);
+/// Redaction: the caller's `tc_write_callback` returned non-zero. The stream
+/// is abandoned: the redactor dropped what it held and starts a new stream.
+pub const TC_RESULT_SCAN_WRITE_FAILED: tc_result = tc_result(700);
+/// Redaction: the `tc_redactor` is already inside a call (a write callback
+/// called back into the redactor it is writing for); nothing was done.
+pub const TC_RESULT_SCAN_REDACTOR_BUSY: tc_result = tc_result(701);
 /// A panic was caught inside the library (a bug): nothing was written.
 pub const TC_RESULT_PANIC: tc_result = tc_result(900);
 
@@ -339,6 +345,16 @@ const RESULTS: &[Row] = &[
         TC_RESULT_UNIDENTIFIED,
         c"TC_RESULT_UNIDENTIFIED",
         c"the token matches no known token type",
+    ),
+    Row(
+        TC_RESULT_SCAN_WRITE_FAILED,
+        c"TC_RESULT_SCAN_WRITE_FAILED",
+        c"the write callback failed; the stream was abandoned",
+    ),
+    Row(
+        TC_RESULT_SCAN_REDACTOR_BUSY,
+        c"TC_RESULT_SCAN_REDACTOR_BUSY",
+        c"the redactor is already in a call (a write callback called back into it)",
     ),
     Row(
         TC_RESULT_PANIC,

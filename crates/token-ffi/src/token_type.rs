@@ -47,6 +47,11 @@ pub const TC_TOKEN_TYPE_SESSION_COOKIE: tc_token_type = tc_token_type(14);
 /// Number of token types: values run from 0 to `TC_TOKEN_TYPE_COUNT - 1`.
 pub const TC_TOKEN_TYPE_COUNT: u32 = 15;
 
+/// No type: what a `tc_finding` says of a valid routable token whose prefix
+/// no configured or default prefix explains (the checksum proves it is a
+/// token). Not a value functions accept; `tc_token_type_name` gives NULL.
+pub const TC_TOKEN_TYPE_NONE: tc_token_type = tc_token_type(4294967295);
+
 const _: () = assert!(TC_TOKEN_TYPE_COUNT as usize == TokenType::ALL.len());
 
 impl tc_token_type {
@@ -177,6 +182,11 @@ mod tests {
             tc_token_type(15).to_core(),
             Err(TC_RESULT_UNKNOWN_ENUM_VALUE)
         );
-        assert!(tc_token_type_name(tc_token_type(u32::MAX)).is_null());
+        assert_eq!(TC_TOKEN_TYPE_NONE, tc_token_type(u32::MAX));
+        assert_eq!(
+            TC_TOKEN_TYPE_NONE.to_core(),
+            Err(TC_RESULT_UNKNOWN_ENUM_VALUE)
+        );
+        assert!(tc_token_type_name(TC_TOKEN_TYPE_NONE).is_null());
     }
 }
