@@ -6,7 +6,8 @@
 //! the previous one. That is what lets the streaming scanner cut its input
 //! anywhere and still agree with a scan of the whole input.
 
-use super::boundary::{ends_cleanly, is_lower_hex, is_word, starts_cleanly, word_run_end};
+use super::boundary::word_run_end;
+use super::hex_words::{OAUTH_HEX_LEN, next_hex_word};
 use super::legacy_body::legacy_body_end;
 use super::prefilter::{Anchor, AnchorKind};
 use super::prefixes::PrefixMatch;
@@ -14,9 +15,6 @@ use super::routable::resolve;
 use super::tail::{MAX_SCAN_PAYLOAD_LEN, tail_at};
 use super::{Compiled, Finding};
 use crate::{Checksum, Format, TokenKind, TokenType};
-
-/// Length of an unprefixed OAuth access token (64 hex).
-const OAUTH_HEX_LEN: usize = 64;
 
 /// One source of anchors: its next hit, searched lazily.
 #[derive(Debug, Clone, Copy)]
@@ -74,7 +72,10 @@ impl<'c, 'h> Cursor<'c, 'h> {
                 let from = source.from.max(self.min_start);
                 source.next = Some(match index {
                     0 => prefilter.next(hay, from),
-                    _ => next_hex_word(hay, from, eof),
+                    _ => next_hex_word(hay, from, eof).map(|at| Anchor {
+                        at,
+                        kind: AnchorKind::OAuthHex,
+                    }),
                 });
             }
         }
@@ -174,32 +175,4 @@ impl Iterator for Cursor<'_, '_> {
             }
         }
     }
-}
-
-/// Start of the next word at or after `from` that is exactly 64 lowercase hex
-/// digits (an unprefixed OAuth access token, or anything else that looks so).
-fn next_hex_word(hay: &[u8], from: usize, eof: bool) -> Option<Anchor> {
-    let mut at = from;
-    if at > 0 && at < hay.len() && is_word(hay[at - 1]) {
-        at = word_run_end(hay, at, usize::MAX - at);
-    }
-    while at < hay.len() {
-        if !is_word(hay[at]) {
-            at += 1;
-            continue;
-        }
-        let end = word_run_end(hay, at, OAUTH_HEX_LEN);
-        if end == at + OAUTH_HEX_LEN
-            && starts_cleanly(hay, at)
-            && ends_cleanly(hay, end, eof)
-            && hay[at..end].iter().all(|&b| is_lower_hex(b))
-        {
-            return Some(Anchor {
-                at,
-                kind: AnchorKind::OAuthHex,
-            });
-        }
-        at = word_run_end(hay, end, usize::MAX - end);
-    }
-    None
 }

@@ -46,6 +46,7 @@
 mod boundary;
 mod engine;
 mod finding;
+mod hex_words;
 mod legacy_body;
 mod prefilter;
 mod prefixes;
