@@ -24,7 +24,8 @@ pub fn with_reason(ruby: &Ruby, path: &str, reason: &str, message: &str) -> Erro
         .and_then(|class| class.new_instance((ruby.to_symbol(reason), ruby.str_new(message))));
     match exception {
         Ok(exception) => exception.into(),
-        Err(error) => error,
+        // The Ruby files were not loaded: still raise, with the same message.
+        Err(_) => Error::new(ruby.exception_runtime_error(), message.to_owned()),
     }
 }
 
@@ -44,7 +45,8 @@ pub fn encode_error(ruby: &Ruby, error: EncodeError) -> Error {
 pub fn routing_error(ruby: &Ruby, error: &RoutingError) -> Error {
     match codec_exception(ruby, &format!("RoutableToken::{}", error.kind())) {
         Ok(class) => Error::new(class, error.to_string()),
-        Err(lookup) => lookup,
+        // A kind without a Ruby class yet: an ArgumentError with the same message.
+        Err(_) => Error::new(ruby.exception_arg_error(), error.to_string()),
     }
 }
 
