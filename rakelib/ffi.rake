@@ -17,7 +17,7 @@ module FfiLayer
   HEADER = File.join(ROOT, "include/token_codec.h")
   C_TESTS = File.join(CRATE, "tests/c")
   VECTORS = File.join(ROOT, "testdata/vectors.json")
-  SUITES = %w[vectors errors identify threads fork random_failure].freeze
+  SUITES = %w[vectors errors identify threads fork random_failure scan redact].freeze
   # Link flags per suite: random_failure exports its own getrandom.
   LDFLAGS = { "random_failure" => %w[-rdynamic] }.freeze
   # Arguments per suite: fewer tokens under valgrind, which is ~50x slower.

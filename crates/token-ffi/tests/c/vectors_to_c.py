@@ -5,11 +5,14 @@ Usage: vectors_to_c.py <vectors.json> <out.h>
 
 Besides the vectors, it forges one token per strict-decoding error (with a
 correct CRC where the defect lies elsewhere), so that the C tests reach every
-TC_RESULT_DECODE_* code through real inputs.
+TC_RESULT_DECODE_* code through real inputs; and it says what a leak scanner
+must report for each of these tokens (SCAN_VECTORS), from the specification's
+prefixes and token shapes (docs/spec/token-types.md, detection.md).
 """
 
 import base64
 import json
+import re
 import sys
 import zlib
 
@@ -21,6 +24,34 @@ ROUTING_ERRORS = {
 }
 
 ALPHABET = b"0123456789abcdefghijklmnopqrstuvwxyz"
+
+# GitLab's default prefixes and the types they name (docs/spec/token-types.md).
+KNOWN_PREFIXES = {
+    b"glpat-": "personal_access_token",
+    b"gldt-": "deploy_token",
+    b"glft-": "feed_token",
+    b"glimt-": "incoming_email_token",
+    b"glrt-": "runner_authentication_token",
+    b"glrtr-": "runner_authentication_token",
+    b"glrt-t1_": "runner_authentication_token",
+    b"glrt-t2_": "runner_authentication_token",
+    b"glrt-t3_": "runner_authentication_token",
+    b"GR1348941": "runner_registration_token",
+    b"glcbt-": "ci_job_token",
+    b"glptt-": "ci_trigger_token",
+    b"gloas-": "oauth_application_secret",
+    b"glagent-": "cluster_agent_token",
+    b"glffct-": "feature_flags_client_token",
+    b"glsoat-": "scim_oauth_token",
+    b"glwt-": "workspace_token",
+    b"_gitlab_session=": "session_cookie",
+}
+
+# What the scanner must say of a token planted in text (vec_scan.expect).
+SCAN_VALID = "SCAN_VALID"  # found whole, TC_CHECKSUM_VALID, with its routing
+SCAN_LOOK_ALIKE = "SCAN_LOOK_ALIKE"  # found whole, TC_CHECKSUM_INVALID (dropped on request)
+SCAN_LEGACY = "SCAN_LEGACY"  # found whole, TC_CHECKSUM_NOT_APPLICABLE
+SCAN_NOT_VALID = "SCAN_NOT_VALID"  # whatever is found, nothing is TC_CHECKSUM_VALID
 
 
 def c_bytes(data):
@@ -107,6 +138,67 @@ def forged():
     ]
 
 
+def known_prefix(token):
+    """The longest known prefix `token` starts with, or b""."""
+    return max((p for p in KNOWN_PREFIXES if token.startswith(p)), key=len, default=b"")
+
+
+def look_alike_kind(token):
+    """For a rejected token: the kind a scanner reports it as (a known prefix,
+    a base64url payload and a lowercase routable tail), or None."""
+    body = token[len(known_prefix(token)):]
+    if not known_prefix(token):
+        return None
+    if re.fullmatch(rb"[A-Za-z0-9_-]+\.01\.[0-9a-z]{9}", body):
+        return "TC_TOKEN_KIND_ROUTABLE_V1"
+    if re.fullmatch(rb"[A-Za-z0-9_-]+\.[0-9a-z]{9}", body):
+        return "TC_TOKEN_KIND_ROUTABLE_V0"
+    return None
+
+
+def scan_row(what, token, expect, prefix, kind, routing=None):
+    token = token.encode("utf-8") if isinstance(token, str) else token
+    prefix = prefix.encode("utf-8") if isinstance(prefix, str) else prefix
+    type_name = KNOWN_PREFIXES.get(prefix)
+    return "  {%s, %s, %s, %d, %s, %s, %s}," % (
+        c_bytes(what), c_literal(token), expect, len(prefix),
+        c_bytes(type_name) if type_name else "NULL", kind,
+        c_literal(routing) if routing is not None else "NULL, 0")
+
+
+def scan_rows(vectors):
+    """What a scanner must report for every token of the vectors."""
+    rows = []
+    for v in vectors["encode"]:
+        kind = "TC_TOKEN_KIND_ROUTABLE_" + v["format"].upper()
+        rows.append(scan_row("encode: " + v["note"], v["token"], SCAN_VALID, v["prefix"], kind))
+    for v in vectors["decode"]:
+        kind = "TC_TOKEN_KIND_ROUTABLE_" + v["format"].upper()
+        rows.append(scan_row("decode: " + v["note"], v["token"], SCAN_VALID, v["prefix"], kind,
+                             decoded_routing(v["routing"])))
+    for v in vectors["legacy"]:
+        token = v["token"].encode("utf-8")
+        rows.append(scan_row("legacy: " + v.get("note", ""), token, SCAN_LEGACY, known_prefix(token),
+                             "TC_TOKEN_KIND_LEGACY"))
+    rejected = [("reject: " + v["why"], v["token"].encode("utf-8")) for v in vectors["reject"]]
+    rejected += [("forged: " + what, token) for token, _, what in forged()]
+    for what, token in rejected:
+        if not token:
+            continue
+        kind = look_alike_kind(token)
+        if kind:
+            rows.append(scan_row(what, token, SCAN_LOOK_ALIKE, known_prefix(token), kind))
+        else:
+            rows.append(scan_row(what, token, SCAN_NOT_VALID, b"", "TC_TOKEN_KIND_LEGACY"))
+    return rows
+
+
+def decoded_routing(routing):
+    """A decode vector's routing as payload text: keys in `cgoptu` order."""
+    order = "cgoptu"
+    return "\n".join("%s:%s" % (k, routing[k]) for k in sorted(routing, key=order.index))
+
+
 def routing_entries(routing):
     """C initializers of vec_routing for a JSON routing object (file order)."""
     items = []
@@ -151,6 +243,10 @@ def main(source, target):
         "                 const char *type_name; size_t type_name_len; } vec_legacy;",
         "typedef struct { const char *what; const char *token; size_t token_len;",
         "                 tc_result expected; } vec_forged;",
+        "typedef enum { SCAN_VALID, SCAN_LOOK_ALIKE, SCAN_LEGACY, SCAN_NOT_VALID } scan_expect;",
+        "typedef struct { const char *what; const char *token; size_t token_len; scan_expect expect;",
+        "                 size_t prefix_len; const char *type_name; tc_token_kind kind;",
+        "                 const char *routing; size_t routing_len; } vec_scan;",
         "",
     ]
 
@@ -167,9 +263,7 @@ def main(source, target):
 
     lines.append("static const vec_decode DECODE_VECTORS[] = {")
     for v in vectors["decode"]:
-        order = "cgoptu"
-        keys = sorted(v["routing"], key=order.index)
-        routing = "\n".join("%s:%s" % (k, v["routing"][k]) for k in keys)
+        routing = decoded_routing(v["routing"])
         lines.append(
             "  {%s, %s, %s, %s, %s, %s},"
             % (c_bytes(v["note"]), c_literal(v["token"]), fmt(v["format"]),
@@ -203,7 +297,11 @@ def main(source, target):
         lines.append("  {%s, %s, %s}," % (c_bytes(what), c_literal(token), code))
     lines.append("};")
 
-    for name in ["ENCODE", "DECODE", "REJECT", "GENERATE_ERROR", "LEGACY", "FORGED"]:
+    lines.append("static const vec_scan SCAN_VECTORS[] = {")
+    lines.extend(scan_rows(vectors))
+    lines.append("};")
+
+    for name in ["ENCODE", "DECODE", "REJECT", "GENERATE_ERROR", "LEGACY", "FORGED", "SCAN"]:
         lines.append("#define %s_COUNT (sizeof(%s_VECTORS) / sizeof(%s_VECTORS[0]))" % (name, name, name))
 
     with open(target, "w", encoding="utf-8") as f:

@@ -69,8 +69,19 @@ def declare(lib, k):
         _fields_ = [("instance_prefix", char_p), ("instance_prefix_len", size_t),
                     ("custom_pat_prefix", char_p), ("custom_pat_prefix_len", size_t)]
 
+    class Finding(C.Structure):
+        _fields_ = [("offset", C.c_uint64), ("len", size_t), ("prefix_len", size_t),
+                    ("token_type", C.c_uint32), ("kind", C.c_uint32), ("checksum", C.c_uint32),
+                    ("routing_len", size_t), ("routing", C.c_char * k["TC_MAX_ROUTING_LEN"]),
+                    ("entry_count", size_t), ("entries", RoutingSpan * k["TC_MAX_ROUTING_ENTRIES"])]
+
+    class ScanOptions(C.Structure):
+        _fields_ = [("drop_invalid", C.c_bool), ("configured_v0_only", C.c_bool),
+                    ("unprefixed_oauth", C.c_bool)]
+
     entries_p, options_p = C.POINTER(RoutingEntry), C.POINTER(RoutingOptions)
     config_p = C.c_void_p
+    write_callback = C.CFUNCTYPE(C.c_int, C.c_void_p, u8_p, size_t)
     protos = {
         "tc_result_message": (C.c_char_p, [C.c_uint32]),
         "tc_result_name": (C.c_char_p, [C.c_uint32]),
@@ -96,18 +107,100 @@ def declare(lib, k):
         "tc_token_type_name": (C.c_char_p, [C.c_uint32]),
         "tc_token_type_default_prefix": (C.c_char_p, [C.c_uint32]),
         "tc_token_type_from_name": (C.c_uint32, [char_p, size_t, C.POINTER(C.c_uint32)]),
+        "tc_scanner_new": (C.c_uint32, [config_p, C.POINTER(ScanOptions), C.POINTER(C.c_void_p)]),
+        "tc_scanner_free": (None, [C.c_void_p]),
+        "tc_scan": (C.c_uint32, [C.c_void_p, char_p, size_t, C.POINTER(Finding), size_t, C.POINTER(size_t)]),
+        "tc_redact": (C.c_uint32, [C.c_void_p, char_p, size_t, C.c_char_p, size_t, C.POINTER(size_t)]),
+        "tc_redactor_new": (C.c_uint32, [C.c_void_p, C.POINTER(C.c_void_p)]),
+        "tc_redactor_push": (C.c_uint32, [C.c_void_p, char_p, size_t, write_callback, C.c_void_p,
+                                          C.POINTER(size_t)]),
+        "tc_redactor_finish": (C.c_uint32, [C.c_void_p, write_callback, C.c_void_p, C.POINTER(size_t)]),
+        "tc_redactor_free": (None, [C.c_void_p]),
     }
     for name, (restype, argtypes) in protos.items():
         fn = getattr(lib, name)
         fn.restype, fn.argtypes = restype, argtypes
-    return RoutingEntry, RoutingOptions, DecodedToken, TokenLayout, Identification, RouteDecision, ConfigOptions
+    return (RoutingEntry, RoutingOptions, DecodedToken, TokenLayout, Identification, RouteDecision,
+            ConfigOptions, Finding, ScanOptions, write_callback)
+
+
+def test_scanning(lib, k, vectors, Finding, ScanOptions, write_callback):
+    """Leak scanning and redaction: vectors planted among NUL and non-UTF-8
+    bytes, look-alikes, short arrays, streaming in small chunks, a failing write."""
+    scanner, dropping = C.c_void_p(), C.c_void_p()
+    check(lib.tc_scanner_new(None, None, C.byref(scanner)) == 0 and scanner.value, "tc_scanner_new")
+    check(lib.tc_scanner_new(None, C.byref(ScanOptions(True, False, False)), C.byref(dropping)) == 0,
+          "tc_scanner_new with drop_invalid")
+
+    def scan(s, text, capacity=16):
+        findings, count = (Finding * max(capacity, 1))(), C.c_size_t(0)
+        code = lib.tc_scan(s, text, len(text), findings, capacity, C.byref(count))
+        return code, count.value, findings[:min(count.value, capacity)]
+
+    def redact(s, text):
+        needed = C.c_size_t(0)
+        lib.tc_redact(s, text, len(text), None, 0, C.byref(needed))
+        out, out_len = C.create_string_buffer(max(needed.value, 1)), C.c_size_t(0)
+        code = lib.tc_redact(s, text, len(text), out, needed.value, C.byref(out_len))
+        return code, out.raw[:out_len.value]
+
+    document, expected = b"", b""
+    for v in vectors["decode"]:
+        token, prefix = v["token"].encode(), v["prefix"].encode()
+        text = b"\xff\x00 token=" + token + b"\n\xc3"
+        code, count, found = scan(scanner, text)
+        check(code == 0 and count == 1, "scan finds: " + v["note"])
+        if count == 1:
+            f = found[0]
+            check((f.offset, f.len, f.prefix_len) == (9, len(token), len(prefix)), "finding span: " + v["note"])
+            check(f.checksum == k["TC_CHECKSUM_VALID"], "finding valid: " + v["note"])
+            check(f.kind == k["TC_TOKEN_KIND_ROUTABLE_" + v["format"].upper()], "finding kind: " + v["note"])
+            routing = bytes(f.routing[:f.routing_len]).decode()
+            pairs = dict(line.split(":", 1) for line in routing.split("\n"))
+            check(pairs == v["routing"], "finding routing: " + v["note"])
+        document += b"\x00 " + token + b" \xff"
+        expected += b"\x00 " + prefix + b"[REDACTED] \xff"
+
+    look_alike = b"glpat-YWFhYWFhYWFhYWFhYWFhYW86MQp1OjEH.01.0w082kcia"
+    check(look_alike in [v["token"].encode() for v in vectors["reject"]], "the look-alike is a reject vector")
+    code, count, found = scan(scanner, b"x " + look_alike)
+    check(code == 0 and count == 1 and found[0].checksum == k["TC_CHECKSUM_INVALID"], "look-alike reported invalid")
+    check(scan(dropping, b"x " + look_alike)[:2] == (0, 0), "look-alike dropped on request")
+    document += b" " + look_alike + b"\n"
+    expected += b" glpat-[REDACTED]\n"
+
+    code, count, found = scan(scanner, document, 2)
+    check(code == k["TC_RESULT_BUFFER_TOO_SMALL"] and count == len(vectors["decode"]) + 1 and len(found) == 2,
+          "short finding array: first findings written, total counted")
+    check(redact(scanner, document) == (0, expected), "tc_redact is byte-exact")
+
+    redactor = C.c_void_p()
+    check(lib.tc_redactor_new(scanner, C.byref(redactor)) == 0, "tc_redactor_new")
+    streamed = []
+    collect = write_callback(lambda _userdata, buf, n: streamed.append(C.string_at(buf, n)) or 0)
+    for at in range(0, len(document), 7):
+        chunk = document[at:at + 7]
+        check(lib.tc_redactor_push(redactor, chunk, len(chunk), collect, None, None) == 0, "push")
+    redacted = C.c_size_t(0)
+    check(lib.tc_redactor_finish(redactor, collect, None, C.byref(redacted)) == 0, "finish")
+    check(b"".join(streamed) == expected, "streaming in 7-byte chunks equals tc_redact")
+    failing = write_callback(lambda _userdata, _buf, _n: 1)
+    lib.tc_redactor_push(redactor, document, len(document), failing, None, None)
+    check(lib.tc_redactor_finish(redactor, failing, None, None) == k["TC_RESULT_SCAN_WRITE_FAILED"],
+          "a failing write callback")
+    lib.tc_redactor_free(redactor)
+    check(lib.tc_scan(None, b"x", 1, None, 0, C.byref(C.c_size_t())) == k["TC_RESULT_NULL_ARGUMENT"],
+          "NULL scanner")
+    lib.tc_scanner_free(scanner)
+    lib.tc_scanner_free(dropping)
+    lib.tc_scanner_free(None)
 
 
 def main(lib_path, header_path, vectors_path):
     k = read_constants(header_path)
     lib = C.CDLL(lib_path)
     (RoutingEntry, RoutingOptions, DecodedToken, TokenLayout, Identification, RouteDecision,
-     ConfigOptions) = declare(lib, k)
+     ConfigOptions, Finding, ScanOptions, write_callback) = declare(lib, k)
     with open(vectors_path, encoding="utf-8") as f:
         vectors = json.load(f)
 
@@ -223,6 +316,8 @@ def main(lib_path, header_path, vectors_path):
     check(code == k["TC_RESULT_BUFFER_TOO_SMALL"] and 0 < needed.value <= k["TC_MAX_TOKEN_LEN"], "length query")
     check(text_call(lib.tc_generate, b"\xff", 1, entries, count, None, 1)[0] == k["TC_RESULT_INVALID_UTF8"],
           "non-UTF-8 prefix")
+
+    test_scanning(lib, k, vectors, Finding, ScanOptions, write_callback)
 
     print("python ctypes: %d passed, %d failed" % (passed, failed))
     return 0 if failed == 0 and passed > 0 else 1
