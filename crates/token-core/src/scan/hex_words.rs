@@ -34,9 +34,7 @@ pub(crate) fn next_hex_word(hay: &[u8], from: usize, eof: bool) -> Option<usize>
         while end < hay.len() && end - start <= OAUTH_HEX_LEN && is_lower_hex(hay[end]) {
             end += 1;
         }
-        if end - start == OAUTH_HEX_LEN
-            && starts_cleanly(hay, start)
-            && ends_cleanly(hay, end, eof)
+        if end - start == OAUTH_HEX_LEN && starts_cleanly(hay, start) && ends_cleanly(hay, end, eof)
         {
             return Some(start);
         }
@@ -64,7 +62,7 @@ mod tests {
         let hex = "0123456789abcdef".repeat(4);
         let cases = [
             format!("x {hex} y"),
-            format!("{hex}"),
+            hex.clone(),
             format!("{hex}0 {hex}"),
             format!("g{hex} {hex}g ({hex})"),
             format!("sha256:{hex}.{hex}-x"),

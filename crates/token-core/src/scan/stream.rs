@@ -8,7 +8,7 @@
 //! rest waits for more input. No I/O here: the caller reads and writes.
 
 use super::engine::Cursor;
-use super::{Finding, MAX_FINDING_LEN, Scanner, redact};
+use super::{Compiled, Finding, MAX_FINDING_LEN, Scanner, redact};
 
 /// Bytes at the end of a window that stay undecided until more input comes:
 /// the longest token and the two bytes after it that decide where it ends.
@@ -54,10 +54,13 @@ impl Window {
     }
 
     fn push(&mut self, mut chunk: &[u8], sink: &mut impl FnMut(Piece<'_>)) {
+        if self.buf.capacity() == 0 {
+            self.buf.reserve_exact(self.step + KEEP + 1);
+        }
+        if chunk.len() >= self.step + 2 * KEEP {
+            return self.push_in_place(chunk, sink);
+        }
         while !chunk.is_empty() {
-            if self.buf.capacity() == 0 {
-                self.buf.reserve_exact(self.step + KEEP + 1);
-            }
             let room = self.step + KEEP - (self.buf.len() - self.pending);
             let (now, later) = chunk.split_at(room.min(chunk.len()));
             self.buf.extend_from_slice(now);
@@ -68,6 +71,36 @@ impl Window {
         }
     }
 
+    /// A large chunk is scanned where it is, not copied: first the pending
+    /// bytes with just enough of the chunk to decide every token that starts
+    /// in them (or at the chunk's first byte), then the chunk itself; only its
+    /// undecided end is kept.
+    fn push_in_place(&mut self, chunk: &[u8], sink: &mut impl FnMut(Piece<'_>)) {
+        let head = KEEP + 1;
+        self.buf.extend_from_slice(&chunk[..head]);
+        let chunk_at = self.buf.len() - head;
+        let chunk_base = self.base + chunk_at as u64;
+        let compiled = &self.scanner.compiled;
+        let commit = decide(
+            compiled,
+            &self.buf,
+            self.pending,
+            chunk_at + 1,
+            false,
+            self.base,
+            sink,
+        );
+        let mut commit = commit - chunk_at;
+        let limit = chunk.len() - KEEP;
+        if commit < limit {
+            commit = decide(compiled, chunk, commit, limit, false, chunk_base, sink);
+        }
+        self.buf.clear();
+        self.buf.extend_from_slice(&chunk[commit - 1..]);
+        self.base = chunk_base + (commit - 1) as u64;
+        self.pending = 1;
+    }
+
     fn finish(&mut self, sink: &mut impl FnMut(Piece<'_>)) {
         self.round(true, sink);
         self.buf.clear();
@@ -75,27 +108,24 @@ impl Window {
         self.base = 0;
     }
 
-    /// Passes on every token that starts before the undecided end, and the
-    /// bytes up to the last of them or to that end, whichever is further.
+    /// Decides the window's pending bytes up to its undecided end (all of
+    /// them at the end of the input), and keeps the rest.
     fn round(&mut self, eof: bool, sink: &mut impl FnMut(Piece<'_>)) {
         let limit = if eof {
             self.buf.len()
         } else {
             self.buf.len() - KEEP
         };
-        let mut copied = self.pending;
-        let cursor = Cursor::new(&self.scanner.compiled, &self.buf, self.pending, eof);
-        for found in cursor.take_while(|f| (f.offset as usize) < limit) {
-            let range = found.range();
-            sink(Piece::Bytes(&self.buf[copied..range.start]));
-            sink(Piece::Token(
-                found.shifted(self.base),
-                &self.buf[range.clone()],
-            ));
-            copied = range.end;
-        }
-        let commit = copied.max(limit);
-        sink(Piece::Bytes(&self.buf[copied..commit]));
+        let compiled = &self.scanner.compiled;
+        let commit = decide(
+            compiled,
+            &self.buf,
+            self.pending,
+            limit,
+            eof,
+            self.base,
+            sink,
+        );
         if eof || commit == 0 {
             self.pending = commit;
             return;
@@ -105,6 +135,33 @@ impl Window {
         self.base += drop as u64;
         self.pending = 1;
     }
+}
+
+/// Passes on every token of `hay` that starts in `from..limit`, and the bytes
+/// from `from` up to the end of the last of them or to `limit`, whichever is
+/// further; returns that point. `hay[from - 1]` is context (already passed
+/// on); `base` is the stream offset of `hay[0]`. A token that starts before
+/// `limit` must end, boundary included, within `hay` (or `eof`).
+fn decide(
+    compiled: &Compiled,
+    hay: &[u8],
+    from: usize,
+    limit: usize,
+    eof: bool,
+    base: u64,
+    sink: &mut impl FnMut(Piece<'_>),
+) -> usize {
+    let mut copied = from;
+    let cursor = Cursor::new(compiled, hay, from, eof);
+    for found in cursor.take_while(|f| (f.offset as usize) < limit) {
+        let range = found.range();
+        sink(Piece::Bytes(&hay[copied..range.start]));
+        sink(Piece::Token(found.shifted(base), &hay[range.clone()]));
+        copied = range.end;
+    }
+    let commit = copied.max(limit);
+    sink(Piece::Bytes(&hay[copied..commit]));
+    commit
 }
 
 /// Finds tokens in a stream fed in chunks of any size, cut anywhere: it
@@ -243,6 +300,7 @@ mod tests {
 
     use super::*;
     use crate::scan::ScanOptions;
+    use crate::scan::legacy_body::MAX_JWT_LEN;
     use crate::{
         Format, PrefixConfig, RoutingOptions, RoutingPayload, RoutingValue, TokenType,
         generate_legacy_with_rng, generate_with_rng,
@@ -269,7 +327,17 @@ mod tests {
                 1 => generate_with_rng(&prefix, &routing, Format::V0, &mut rng).unwrap(),
                 _ => generate_legacy_with_rng(token_type, &config, &mut rng).unwrap(),
             };
-            match rng.random_range(0..6) {
+            match rng.random_range(0..7) {
+                6 => {
+                    // A CI job token JWT, up to the longest a scanner follows.
+                    let len = rng.random_range(10..MAX_JWT_LEN - 20);
+                    let payload: String = (0..len)
+                        .map(|i| if i % 61 == 0 { 'Q' } else { 'x' })
+                        .collect();
+                    text.extend_from_slice(
+                        format!("glcbt-eyJhbGciOiJIUzI1NiJ9.{payload}.c2ln").as_bytes(),
+                    );
+                }
                 0 => {
                     let cut = rng.random_range(0..token.len());
                     text.extend_from_slice(&token.as_bytes()[cut..]);
@@ -294,8 +362,16 @@ mod tests {
         let mut found = Vec::new();
         let mut out = Vec::new();
         let mut sink = |piece: Piece<'_>| emit(piece, &mut out, &mut found);
-        for part in text.chunks(chunk) {
+        // Chunks of three sizes in turn, so large and small ones meet.
+        let sizes = [chunk, 1 + chunk % 977, chunk / 2 + 1];
+        let mut rest = text;
+        for size in sizes.iter().cycle() {
+            if rest.is_empty() {
+                break;
+            }
+            let (part, later) = rest.split_at((*size).min(rest.len()));
             window.push(part, &mut sink);
+            rest = later;
         }
         window.finish(&mut sink);
         (found, out)
@@ -308,17 +384,54 @@ mod tests {
         fn any_cut_agrees_with_the_whole_input(
             seed in any::<u64>(),
             step in 1..3000usize,
-            chunk in 1..5000usize,
+            chunk in prop_oneof![1..5000usize, 2 * KEEP..6 * KEEP],
             unprefixed_oauth in any::<bool>(),
         ) {
             let options = ScanOptions { unprefixed_oauth, ..ScanOptions::default() };
             let scanner = Scanner::new(&PrefixConfig::default(), options);
-            let text = messy_text(seed, 3 * KEEP);
+            let text = messy_text(seed, 12 * KEEP);
             let whole: Vec<_> = scanner.scan(&text).collect();
             prop_assert!(whole.len() > 20);
             let (found, out) = streamed(&scanner, &text, step, chunk);
             prop_assert_eq!(found, whole);
             prop_assert_eq!(out, scanner.redact(&text));
+        }
+    }
+
+    /// Tokens that start right where a window ends or a large chunk begins
+    /// (where only the context byte says whether they start cleanly).
+    #[test]
+    fn tokens_at_cut_points() {
+        let scanner = Scanner::default();
+        let token = b"glpat-YWFhYWFhYWFhYWFhYWFhYW86MQp1OjEH.01.0w082kcij";
+        let filler = b"lorem ipsum dolor sit amet ".repeat(6 * KEEP / 27);
+        let cut = 3 * KEEP;
+        for at in [
+            cut - KEEP - 1,
+            cut - KEEP,
+            cut - KEEP + 1,
+            cut - 1,
+            cut,
+            cut + 1,
+            cut + 2,
+        ] {
+            let mut text = filler.clone();
+            text[at - 1] = b' ';
+            text[at..at + token.len()].copy_from_slice(token);
+            text[at + token.len()] = b' ';
+            let whole: Vec<_> = scanner.scan(&text).collect();
+            assert_eq!(whole.len(), 1);
+            for step in [1, 100] {
+                let mut window = Window::new(scanner.clone());
+                window.step = step;
+                let (mut found, mut out) = (Vec::new(), Vec::new());
+                let mut sink = |piece: Piece<'_>| emit(piece, &mut out, &mut found);
+                window.push(&text[..cut], &mut sink);
+                window.push(&text[cut..], &mut sink);
+                window.finish(&mut sink);
+                assert_eq!(found, whole, "token at {at}, step {step}");
+                assert_eq!(out, scanner.redact(&text), "token at {at}, step {step}");
+            }
         }
     }
 
