@@ -44,6 +44,17 @@ fn bench_generate(c: &mut Criterion) {
             )
         })
     });
+    group.bench_function("fork_aware_thread_local", |b| {
+        b.iter(|| {
+            let random = token_rng::random_bytes::<16>().expect("seeded");
+            encode(
+                black_box("glpat-"),
+                black_box(&routing),
+                &random,
+                Format::V1,
+            )
+        })
+    });
     group.bench_function("routing_build_and_generate", |b| {
         b.iter(|| {
             let routing = RoutingPayload::build(
