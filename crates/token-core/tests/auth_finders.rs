@@ -379,3 +379,60 @@ fn the_routers_runner_rule_matches_generated_runner_tokens() {
         assert!(matches!(route(&token), RouteDecision::Cell { .. }));
     }
 }
+
+#[test]
+fn located_tokens_say_where_they_came_from() {
+    use auth_finders::{TokenSource, locate_oauth_token, locate_personal_access_token};
+    type Pairs<'a> = &'a [(&'a str, &'a str)];
+    let cases: [(Pairs<'_>, Pairs<'_>, TokenSource); 5] = [
+        (
+            &[("PRIVATE-TOKEN", "h")],
+            &[("private_token", "p")],
+            TokenSource::PrivateTokenParam,
+        ),
+        (
+            &[("PRIVATE-TOKEN", "h"), ("Authorization", "Bearer b")],
+            &[],
+            TokenSource::PrivateTokenHeader,
+        ),
+        (
+            &[("Authorization", "Bearer b")],
+            &[("access_token", "a")],
+            TokenSource::AccessTokenParam,
+        ),
+        (
+            &[("Authorization", "Bearer b")],
+            &[("bearer_token", "t")],
+            TokenSource::AuthorizationBearer,
+        ),
+        (&[], &[("bearer_token", "t")], TokenSource::BearerTokenParam),
+    ];
+    for (headers, params, source) in cases {
+        let parts = request(headers, params);
+        let found = locate_personal_access_token(&parts).unwrap();
+        assert_eq!(found.source, source);
+        assert_eq!(
+            found.source.is_oauth_style(),
+            !matches!(
+                source,
+                TokenSource::PrivateTokenParam | TokenSource::PrivateTokenHeader
+            )
+        );
+        if source.is_oauth_style() {
+            assert_eq!(locate_oauth_token(&parts), Some(found));
+        }
+    }
+    let mut codes: Vec<&str> = [
+        TokenSource::PrivateTokenParam,
+        TokenSource::PrivateTokenHeader,
+        TokenSource::AccessTokenParam,
+        TokenSource::AuthorizationBearer,
+        TokenSource::BearerTokenParam,
+    ]
+    .iter()
+    .map(|s| s.code())
+    .collect();
+    codes.dedup();
+    assert_eq!(codes.len(), 5);
+    assert_eq!(locate_personal_access_token(&request(&[], &[])), None);
+}

@@ -37,6 +37,82 @@ impl fmt::Display for LocateError {
 
 impl Error for LocateError {}
 
+/// Where a request's token was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenSource {
+    /// Param `private_token`.
+    PrivateTokenParam,
+    /// Header `PRIVATE-TOKEN`.
+    PrivateTokenHeader,
+    /// Param `access_token`.
+    AccessTokenParam,
+    /// Header `Authorization: Bearer`.
+    AuthorizationBearer,
+    /// Param `bearer_token`.
+    BearerTokenParam,
+}
+
+impl TokenSource {
+    /// Whether this is an OAuth-style source, whose token must be classified
+    /// with [`super::classify_bearer`] (it may be an OAuth token or a PAT).
+    pub const fn is_oauth_style(self) -> bool {
+        matches!(
+            self,
+            TokenSource::AccessTokenParam
+                | TokenSource::AuthorizationBearer
+                | TokenSource::BearerTokenParam
+        )
+    }
+
+    /// A stable snake_case name (`"authorization_bearer"`, ...).
+    pub const fn code(self) -> &'static str {
+        match self {
+            TokenSource::PrivateTokenParam => "private_token_param",
+            TokenSource::PrivateTokenHeader => "private_token_header",
+            TokenSource::AccessTokenParam => "access_token_param",
+            TokenSource::AuthorizationBearer => "authorization_bearer",
+            TokenSource::BearerTokenParam => "bearer_token_param",
+        }
+    }
+}
+
+/// A token found in a request, with where it was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located<'a> {
+    /// The token text (a secret: do not log it).
+    pub token: &'a str,
+    /// Where it was found.
+    pub source: TokenSource,
+}
+
+fn at(token: Option<&str>, source: TokenSource) -> Option<Located<'_>> {
+    present(token).map(|token| Located { token, source })
+}
+
+/// The OAuth token and its source: param `access_token`, then the Bearer
+/// header, then param `bearer_token`.
+pub fn locate_oauth_token<R: Request + ?Sized>(request: &R) -> Option<Located<'_>> {
+    at(request.param("access_token"), TokenSource::AccessTokenParam)
+        .or_else(|| at(bearer_token(request), TokenSource::AuthorizationBearer))
+        .or_else(|| at(request.param("bearer_token"), TokenSource::BearerTokenParam))
+}
+
+/// The PAT candidate and its source: param `private_token`, then header
+/// `PRIVATE-TOKEN`, then the OAuth token (whose kind [`super::classify_bearer`] decides).
+pub fn locate_personal_access_token<R: Request + ?Sized>(request: &R) -> Option<Located<'_>> {
+    at(
+        request.param("private_token"),
+        TokenSource::PrivateTokenParam,
+    )
+    .or_else(|| {
+        at(
+            request.header("PRIVATE-TOKEN"),
+            TokenSource::PrivateTokenHeader,
+        )
+    })
+    .or_else(|| locate_oauth_token(request))
+}
+
 fn present(value: Option<&str>) -> Option<&str> {
     value.filter(|v| !v.trim().is_empty())
 }
@@ -67,16 +143,12 @@ pub fn basic_credentials<R: Request + ?Sized>(request: &R) -> Option<(String, St
 
 /// The OAuth token: param `access_token`, then the Bearer header, then param `bearer_token`.
 pub fn oauth_token<R: Request + ?Sized>(request: &R) -> Option<&str> {
-    present(request.param("access_token"))
-        .or_else(|| bearer_token(request))
-        .or_else(|| present(request.param("bearer_token")))
+    locate_oauth_token(request).map(|found| found.token)
 }
 
 /// The PAT candidate: param `private_token`, then header `PRIVATE-TOKEN`, then the OAuth token.
 pub fn personal_access_token<R: Request + ?Sized>(request: &R) -> Option<&str> {
-    present(request.param("private_token"))
-        .or_else(|| present(request.header("PRIVATE-TOKEN")))
-        .or_else(|| oauth_token(request))
+    locate_personal_access_token(request).map(|found| found.token)
 }
 
 /// The CI job token: param `job_token`, param `token`, header `JOB-TOKEN`, or

@@ -164,12 +164,39 @@ impl RoutingPayload {
         K: AsRef<str>,
         I: IntoIterator<Item = (K, RoutingValue<'v>)>,
     {
+        let mut names: Vec<K> = Vec::new();
         let mut values: [Option<RoutingValue<'v>>; 6] = [None; 6];
-        let mut invalid: Vec<String> = Vec::new();
         for (name, value) in entries {
+            if let Some(key) = RoutingKey::from_name(name.as_ref()) {
+                values[slot(key)] = Some(value);
+            }
+            names.push(name);
+        }
+        RoutingPayload::validate_keys(&names, options.required)?;
+        if let (None, Some(cell)) = (values[slot(RoutingKey::Cell)], options.default_cell_id) {
+            values[slot(RoutingKey::Cell)] = Some(RoutingValue::Int(cell));
+        }
+        render(&values)
+    }
+}
+
+impl RoutingPayload {
+    /// The generator's key checks alone, before any value is computed (GitLab
+    /// raises them when the generator is created): invalid keys, listed once in
+    /// the caller's order, then the required-key rule.
+    ///
+    /// # Errors
+    /// [`RoutingError::InvalidRoutingKeys`] or [`RoutingError::MissingRequiredRoutingKeys`].
+    pub fn validate_keys<K: AsRef<str>>(
+        keys: &[K],
+        required: RequiredKeys,
+    ) -> Result<(), RoutingError> {
+        let mut invalid: Vec<String> = Vec::new();
+        let mut given = [false; 6];
+        for name in keys {
             let name = name.as_ref();
             match RoutingKey::from_name(name) {
-                Some(key) => values[slot(key)] = Some(value),
+                Some(key) => given[slot(key)] = true,
                 None if !invalid.iter().any(|k| k == name) => invalid.push(name.to_owned()),
                 None => {}
             }
@@ -177,22 +204,18 @@ impl RoutingPayload {
         if !invalid.is_empty() {
             return Err(RoutingError::InvalidRoutingKeys { keys: invalid });
         }
-        let given = |key: RoutingKey| values[slot(key)].is_some();
-        let satisfied = match options.required {
+        let has = |key: RoutingKey| given[slot(key)];
+        let satisfied = match required {
             RequiredKeys::CellOrOrganization => {
-                given(RoutingKey::Cell) || given(RoutingKey::Organization)
+                has(RoutingKey::Cell) || has(RoutingKey::Organization)
             }
-            RequiredKeys::Organization => given(RoutingKey::Organization),
+            RequiredKeys::Organization => has(RoutingKey::Organization),
         };
-        if !satisfied {
-            return Err(RoutingError::MissingRequiredRoutingKeys {
-                required: options.required,
-            });
+        if satisfied {
+            Ok(())
+        } else {
+            Err(RoutingError::MissingRequiredRoutingKeys { required })
         }
-        if let (None, Some(cell)) = (values[slot(RoutingKey::Cell)], options.default_cell_id) {
-            values[slot(RoutingKey::Cell)] = Some(RoutingValue::Int(cell));
-        }
-        render(&values)
     }
 }
 
@@ -313,6 +336,29 @@ mod tests {
             );
             assert!(!err.to_string().contains(bad));
         }
+    }
+
+    #[test]
+    fn keys_are_validated_without_values() {
+        assert_eq!(
+            RoutingPayload::validate_keys(&["o", "u"], RequiredKeys::default()),
+            Ok(())
+        );
+        assert_eq!(
+            RoutingPayload::validate_keys(&["u"], RequiredKeys::default())
+                .unwrap_err()
+                .kind(),
+            "MissingRequiredRoutingKeys"
+        );
+        let err = RoutingPayload::validate_keys(&["z", "o", "z"], RequiredKeys::Organization)
+            .unwrap_err();
+        assert_eq!(
+            err,
+            RoutingError::InvalidRoutingKeys {
+                keys: vec!["z".into()]
+            }
+        );
+        assert!(RoutingPayload::validate_keys(&["c"], RequiredKeys::Organization).is_err());
     }
 
     #[test]
