@@ -120,19 +120,31 @@ module FfiLayer
     end
   end
 
-  # Compiles and runs the example of the README, so that it stays true.
-  def run_readme_example
-    source = File.join(build_dir, "readme_example.c")
-    example = File.read(File.join(CRATE, "README.md"))[/```c\n(.*?)```/m, 1]
-    raise "crates/token-ffi/README.md has no C example" unless example
+  # What each C example of the README (in order) must print.
+  README_EXAMPLE_OUTPUTS = [
+    ["route to cell 100"],
+    ["personal_access_token at 14 (51 bytes): valid o=1 u=1", "auth ok token=glpat-[REDACTED] user=1",
+     "3 tokens redacted"],
+  ].freeze
 
-    File.write(source, example)
-    binary = compile_source(source, "shared", File.join(build_dir, "readme_example"))
-    output, status = Open3.capture2e(binary)
-    ok = status.success? && output.include?("route to cell 100")
-    result = Result.new("README example", ok ? 1 : 0, ok ? 0 : 1, ok, ok ? "ok" : output.strip)
-    puts format("ffi: %-34s %s", result.label, result.summary)
-    result
+  # Compiles and runs the C examples of the README, so that they stay true.
+  def run_readme_examples
+    examples = File.read(File.join(CRATE, "README.md")).scan(/```c\n(.*?)```/m).map(&:first)
+    unless examples.size == README_EXAMPLE_OUTPUTS.size
+      raise "crates/token-ffi/README.md has #{examples.size} C examples, rakelib/ffi.rake expects " \
+            "#{README_EXAMPLE_OUTPUTS.size}"
+    end
+
+    examples.zip(README_EXAMPLE_OUTPUTS).each_with_index.map do |(example, expected), index|
+      source = File.join(build_dir, "readme_example_#{index + 1}.c")
+      File.write(source, example)
+      binary = compile_source(source, "shared", File.join(build_dir, "readme_example_#{index + 1}"))
+      output, status = Open3.capture2e(binary)
+      ok = status.success? && expected.all? { |line| output.include?(line) }
+      result = Result.new("README example #{index + 1}", ok ? 1 : 0, ok ? 0 : 1, ok, ok ? "ok" : output.strip)
+      puts format("ffi: %-34s %s", result.label, result.summary)
+      result
+    end
   end
 
   def report(results)
@@ -178,7 +190,7 @@ namespace :test do
       ["python3", File.join(FfiLayer::CRATE, "tests/python/test_ctypes.py"),
        File.join(FfiLayer.lib_dir, "libtoken_ffi.so"), FfiLayer::HEADER, FfiLayer::VECTORS]
     )
-    results << FfiLayer.run_readme_example
+    results.concat(FfiLayer.run_readme_examples)
     FfiLayer.report(results)
   end
 end

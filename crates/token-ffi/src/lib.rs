@@ -1,5 +1,7 @@
 //! The C ABI of token_codec: every operation of [`token_core`] a non-Ruby
-//! runtime needs, behind plain C functions declared in `include/token_codec.h`.
+//! runtime needs (encoding, decoding, identification, routing, leak scanning
+//! and redaction), behind plain C functions declared in
+//! `include/token_codec.h`.
 //!
 //! This crate holds no codec logic. Each function checks and converts its C
 //! arguments, calls `token_core`, and reports the outcome as a [`tc_result`].
@@ -11,10 +13,15 @@
 //!   static text for any code.
 //! - Inputs are length-delimited (`const char *ptr, size_t len`): no reliance
 //!   on NUL termination. A NULL pointer is accepted only with length 0.
-//! - Outputs go to caller-owned memory. Text outputs take a capacity and report
-//!   the text length through `size_t *out_len`; a short buffer gives
+//! - Outputs go to caller-owned memory. Text and byte outputs take a capacity
+//!   and report their length through `size_t *out_len`; a short buffer gives
 //!   `TC_RESULT_BUFFER_TOO_SMALL` with the length needed. Nothing else is
-//!   written on failure.
+//!   written on failure, except that [`tc_scan`] still fills a short findings
+//!   array with the first findings.
+//! - Owned objects ([`tc_config`], [`tc_scanner`], [`tc_redactor`]) are made by
+//!   their `_new` function and released by their `_free` function. Configs and
+//!   scanners are immutable and shareable across threads; a redactor holds one
+//!   stream's state and is used by one thread at a time.
 //! - No global or thread-local state: every function may be called from any
 //!   number of threads at once, and after `fork`.
 //! - A panic never crosses the boundary: it becomes `TC_RESULT_PANIC`.
