@@ -4,8 +4,8 @@ use magnus::{Error, RArray, RHash, RModule, Ruby, Symbol, Value, function, prelu
 use token_core::{DecodeError, RoutingPayload};
 
 use crate::convert::{self, RoutingEntries};
-use crate::errors;
 use crate::token::Token;
+use crate::{errors, random};
 
 /// Defines the codec functions on `TokenCodec::Native`.
 ///
@@ -21,10 +21,10 @@ pub fn define(ruby: &Ruby, native: RModule) -> Result<(), Error> {
     native.const_set("DECODE_ERROR_REASONS", reasons)?;
     native.define_module_function("encode", function!(encode, 6))?;
     native.define_module_function("generate", function!(generate, 5))?;
-    native.define_module_function("validate_routing_keys", function!(validate_routing_keys, 2))?;
     native.define_module_function("decode", function!(decode, 1))?;
     native.define_module_function("decode!", function!(decode_strict, 1))?;
     native.define_module_function("decode_lax", function!(decode_lax, 1))?;
+    native.define_module_function("fork_epoch", function!(token_rng::fork_epoch, 0))?;
     Ok(())
 }
 
@@ -63,8 +63,8 @@ fn encode(
 }
 
 /// `Native.generate(prefix, routing, format, cell_id, required_keys)`: a token
-/// with 16 bytes from the operating system's CSPRNG, asked afresh for every
-/// token (fork-safe: no random state lives in the process).
+/// with 16 bytes from this thread's generator (see [`random`]: reseeded from
+/// the operating system after every `fork` and every 1 MiB).
 fn generate(
     ruby: &Ruby,
     prefix: Value,
@@ -78,20 +78,10 @@ fn generate(
     let entries = RoutingEntries::from_hash(ruby, routing)?;
     let payload = routing_payload(ruby, &entries, cell_id, required)?;
     convert::with_prefix(ruby, prefix, |prefix| {
-        token_core::generate(prefix, &payload, format)
+        let random = random::routable_random()?;
+        token_core::encode(prefix, &payload, &random, format)
     })?
     .map_err(|error| errors::encode_error(ruby, error))
-}
-
-/// `Native.validate_routing_keys(keys, required_keys)`: raises what the key
-/// rules (invalid keys, required keys) would raise for these keys, before
-/// any value is computed.
-fn validate_routing_keys(ruby: &Ruby, keys: RArray, required: Symbol) -> Result<(), Error> {
-    let entries = RoutingEntries::placeholders(ruby, keys)?;
-    let options = convert::routing_options(ruby, ruby.qnil().as_value(), required)?;
-    RoutingPayload::build(entries.iter(), options)
-        .map(|_| ())
-        .map_err(|error| errors::routing_error(ruby, &error))
 }
 
 /// `Native.decode(token)`: the decoded token, or `nil` for anything that is

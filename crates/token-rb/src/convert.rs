@@ -78,30 +78,35 @@ impl RoutingEntries {
         Ok(RoutingEntries(entries))
     }
 
-    /// Entries for the given key names, each with a placeholder value, to check
-    /// the key rules before any value is known.
-    ///
-    /// # Errors
-    /// `TypeError` for a key that is not a Symbol or String.
-    pub fn placeholders(ruby: &Ruby, keys: RArray) -> Result<RoutingEntries, Error> {
-        let mut entries = Vec::with_capacity(keys.len());
-        for key in keys {
-            entries.push((key_name(ruby, key)?, OwnedRoutingValue::Int(0)));
-        }
-        Ok(RoutingEntries(entries))
-    }
-
     /// The entries as token-core takes them.
     pub fn iter(&self) -> impl Iterator<Item = (&str, RoutingValue<'_>)> {
-        self.0.iter().map(|(name, value)| {
-            let value = match value {
-                OwnedRoutingValue::Int(n) => RoutingValue::Int(*n),
-                OwnedRoutingValue::Text(text) => RoutingValue::Text(text),
-                OwnedRoutingValue::Absent => RoutingValue::Absent,
-            };
-            (name.as_ref(), value)
-        })
+        self.0
+            .iter()
+            .map(|(name, value)| (name.as_ref(), value.as_core()))
     }
+}
+
+impl OwnedRoutingValue {
+    /// The value as token-core takes it.
+    pub fn as_core(&self) -> RoutingValue<'_> {
+        match self {
+            OwnedRoutingValue::Int(n) => RoutingValue::Int(*n),
+            OwnedRoutingValue::Text(text) => RoutingValue::Text(text),
+            OwnedRoutingValue::Absent => RoutingValue::Absent,
+        }
+    }
+}
+
+/// The names of routing keys given as Symbols or Strings, in order.
+///
+/// # Errors
+/// `TypeError` for a key that is not a Symbol or String.
+pub fn key_names(ruby: &Ruby, keys: RArray) -> Result<Vec<Cow<'static, str>>, Error> {
+    let mut names = Vec::with_capacity(keys.len());
+    for key in keys {
+        names.push(key_name(ruby, key)?);
+    }
+    Ok(names)
 }
 
 /// The name of a routing key given as a Symbol (`:o`) or a String (`"o"`).
@@ -127,7 +132,11 @@ fn key_name(ruby: &Ruby, key: Value) -> Result<Cow<'static, str>, Error> {
 }
 
 /// One routing value: Integer (any size that fits `u64`), String or nil.
-fn routing_value(ruby: &Ruby, key: &str, value: Value) -> Result<OwnedRoutingValue, Error> {
+///
+/// # Errors
+/// `TypeError` for another type (the message names `key`), `RangeError` for
+/// an Integer outside `u64`, `ArgumentError` for a String that is not UTF-8.
+pub fn routing_value(ruby: &Ruby, key: &str, value: Value) -> Result<OwnedRoutingValue, Error> {
     if value.is_nil() {
         return Ok(OwnedRoutingValue::Absent);
     }
@@ -161,20 +170,25 @@ pub fn routing_options(
     cell_id: Value,
     required: Symbol,
 ) -> Result<RoutingOptions, Error> {
-    let required = match REQUIRED_KEYS.find(required) {
-        Some("cell_or_organization") => RequiredKeys::CellOrOrganization,
-        Some(_) => RequiredKeys::Organization,
-        None => {
-            return Err(argument_error(
-                ruby,
-                "required_keys must be :cell_or_organization or :organization",
-            ));
-        }
-    };
     Ok(RoutingOptions {
         default_cell_id: optional_u64(ruby, cell_id, "cell_id")?,
-        required,
+        required: required_keys(ruby, required)?,
     })
+}
+
+/// The required-key rule `:cell_or_organization` or `:organization`.
+///
+/// # Errors
+/// `ArgumentError` for another Symbol.
+pub fn required_keys(ruby: &Ruby, required: Symbol) -> Result<RequiredKeys, Error> {
+    match REQUIRED_KEYS.find(required) {
+        Some("cell_or_organization") => Ok(RequiredKeys::CellOrOrganization),
+        Some(_) => Ok(RequiredKeys::Organization),
+        None => Err(argument_error(
+            ruby,
+            "required_keys must be :cell_or_organization or :organization",
+        )),
+    }
 }
 
 /// `nil` or a non-negative Integer that fits in `u64` (no implicit conversion:

@@ -2,18 +2,19 @@
 
 use magnus::{Error, RModule, Ruby, Value, function};
 
-use crate::errors;
 use crate::prefix_config::{RbPrefixConfig, token_type};
+use crate::{errors, random};
 
 /// `Native.generate_legacy(type, config)`: a legacy token of `type` with the
-/// prefix `config` gives it and random bytes from the operating system.
+/// prefix `config` gives it and random bytes from this thread's generator
+/// (see [`random`]).
 fn generate_legacy(
     ruby: &Ruby,
     token_type: Value,
     config: &RbPrefixConfig,
 ) -> Result<String, Error> {
     let token_type = self::token_type(ruby, token_type)?;
-    token_core::generate_legacy(token_type, config.config())
+    random::generate_legacy(token_type, config.config())
         .map_err(|error| errors::encode_error(ruby, error))
 }
 

@@ -17,9 +17,11 @@ pub mod auth_finders;
 pub mod codec;
 pub mod convert;
 pub mod errors;
+pub mod generator;
 pub mod identify;
 pub mod legacy;
 pub mod prefix_config;
+pub mod random;
 pub mod token;
 
 /// Defines `TokenCodec::Native` and `TokenCodec::Token` in `ruby`.
@@ -27,9 +29,13 @@ pub mod token;
 /// # Errors
 /// A Ruby exception if a class or method cannot be defined.
 pub fn define(ruby: &Ruby) -> Result<(), Error> {
+    // The fork handler of the token generators' random source, installed
+    // while the extension loads (before any worker forks).
+    token_rng::install();
     let codec = ruby.define_module("TokenCodec")?;
     let native = codec.define_module("Native")?;
     codec::define(ruby, native)?;
+    generator::define(ruby, native)?;
     token::define(ruby, codec)?;
     prefix_config::define(ruby, codec, native)?;
     identify::define(native)?;

@@ -33,8 +33,10 @@ module TokenCodec
       Native.encode(prefix, routing, random_bytes, format, cell_id, required_keys)
     end
 
-    # Like encode, with 16 random bytes from the operating system's CSPRNG,
-    # asked afresh for every token (safe across fork and threads).
+    # Like encode, with 16 random bytes from this thread's CSPRNG (ChaCha12
+    # seeded from the operating system, reseeded after every fork and every
+    # 1 MiB: safe across fork and threads). TokenCodec::EncodeError
+    # (:random_unavailable) if the operating system cannot seed it.
     def generate(routing, prefix:, format: :v1, cell_id: @cell_id, required_keys: :cell_or_organization)
       Native.generate(prefix, routing, format, cell_id, required_keys)
     end

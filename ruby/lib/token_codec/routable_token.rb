@@ -31,33 +31,37 @@ module TokenCodec
       raise TypeError, "routing_payload must be a Hash, not #{routing_payload.class}" unless routing_payload.is_a?(Hash)
       raise TypeError, "prefix must be a String, not #{prefix.class}" unless prefix.is_a?(String)
 
-      Native.validate_routing_keys(routing_payload.keys, required_keys)
+      @native = Native::RoutableGenerator.new(prefix, routing_payload.keys, required_keys)
       @record = record
       @routing_payload = routing_payload
-      @evaluators = routing_payload.transform_values { |value| value.respond_to?(:call) ? value : proc { value } }
+      @keys = routing_payload.keys.freeze
+      @evaluators = routing_payload.values.map { |value| value.respond_to?(:call) ? value : proc { value } }.freeze
       @prefix = prefix
       @format = format
       @required_keys = required_keys
     end
 
-    # A new token for the record, with 16 random bytes from the operating
-    # system (or the given +random_bytes+, for reproducible tests).
+    # A new token for the record, with 16 random bytes from this thread's
+    # CSPRNG (see TokenCodec.generate), or the given +random_bytes+ (for
+    # reproducible tests).
     def generate_token(format: @format, random_bytes: nil)
-      routing = routing_values
-      if random_bytes
-        Native.encode(@prefix, routing, random_bytes, format, TokenCodec.cell_id, @required_keys)
-      else
-        Native.generate(@prefix, routing, format, TokenCodec.cell_id, @required_keys)
-      end
+      @native.generate(values, format, TokenCodec.cell_id, random_bytes)
     end
 
     # The routing values for the record: each callable called with it.
     def routing_values
-      @evaluators.transform_values { |evaluator| evaluator.call(@record) }
+      @keys.zip(values).to_h
     end
 
     def inspect
       "#<#{self.class.name} prefix=#{@prefix.inspect} keys=#{@routing_payload.keys.inspect} format=#{@format.inspect}>"
+    end
+
+    private
+
+    # The values for the record, in the keys' order.
+    def values
+      @evaluators.map { |evaluator| evaluator.call(@record) }
     end
   end
 end

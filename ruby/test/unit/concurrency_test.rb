@@ -62,6 +62,47 @@ class ConcurrencyTest < TokenCodecTest
     assert_equal 6, legacy.uniq.size
   end
 
+  # The next +count+ routable and legacy tokens of this thread, as random hex.
+  def next_draws(gen, count)
+    random_hex(Array.new(count) { gen.generate_token }) +
+      Array.new(count) { TokenCodec.generate_legacy(:ci_trigger_token) }
+  end
+
+  # Forks 3 children after this thread's generator has drawn (it is seeded
+  # and has state) and compares each child's next draws with the parent's
+  # next draws: a child that kept the parent's generator would repeat them
+  # exactly. Each child also reports the fork epoch it sees.
+  def assert_children_do_not_continue_the_parent_stream
+    gen = generator
+    earlier = next_draws(gen, 10)
+    epoch = TokenCodec::Native.fork_epoch
+    count = TestSupport.scaled(50)
+    children = in_children(3) { [TokenCodec::Native.fork_epoch, *next_draws(gen, count)] }
+    parent_next = next_draws(gen, count)
+
+    children.each do |epoch_seen, *draws|
+      assert_equal (epoch + 1).to_s, epoch_seen, "the fork handler ran in the child"
+      assert_equal count * 2, draws.size
+      assert_empty draws & parent_next, "a child continued the parent's stream"
+      assert_empty draws & earlier
+    end
+    all = earlier + parent_next + children.flat_map { |_, *draws| draws }
+    assert_equal all.size, all.uniq.size
+    assert_equal epoch, TokenCodec::Native.fork_epoch, "the parent's epoch does not move"
+  end
+
+  def test_children_forked_with_a_warm_generator_do_not_continue_the_parent_stream
+    skip "fork is not available" unless Process.respond_to?(:fork)
+
+    assert_children_do_not_continue_the_parent_stream
+  end
+
+  def test_children_forked_from_a_warm_worker_thread_do_not_continue_its_stream
+    skip "fork is not available" unless Process.respond_to?(:fork)
+
+    Thread.new { assert_children_do_not_continue_the_parent_stream }.join
+  end
+
   def test_many_threads_generate_decode_and_identify
     per_thread = TestSupport.scaled(400)
     threads = Array.new(8) do |i|
