@@ -1,5 +1,6 @@
 //! `TokenCodec::Native` functions over token-core's AuthFinders rules:
-//! locating a request's token, classifying a Bearer token, routing a token.
+//! locating a request's token (and where it was found), classifying a Bearer
+//! token, routing a token.
 //!
 //! A request is given as two Hashes (headers, params) whose keys are Symbols
 //! or Strings. Values that are not Strings (a Rack array or nested param) are
@@ -8,7 +9,9 @@
 
 use magnus::r_hash::ForEach;
 use magnus::{Error, RArray, RHash, RModule, RString, Ruby, Symbol, Value, function};
-use token_core::auth_finders::{self, BearerKind, LengthDetection, RequestParts, RouteDecision};
+use token_core::auth_finders::{
+    self, BearerKind, LengthDetection, Located, RequestParts, RouteDecision,
+};
 
 use crate::convert::{self, copy_bytes};
 use crate::errors::with_reason;
@@ -85,6 +88,35 @@ locator!(oauth_token, auth_finders::oauth_token);
 locator!(bearer_token, auth_finders::bearer_token);
 locator!(deploy_token, auth_finders::deploy_token);
 locator!(static_object_token, auth_finders::static_object_token);
+
+/// Defines a `Native.<name>(headers, params)` locator returning
+/// `[token, source, oauth_style]` (e.g. `["glpat-...", :private_token_header,
+/// false]`) or nil; `oauth_style` is token-core's
+/// [`TokenSource::is_oauth_style`](auth_finders::TokenSource::is_oauth_style).
+macro_rules! source_locator {
+    ($name:ident, $locate:expr) => {
+        fn $name(ruby: &Ruby, headers: RHash, params: RHash) -> Result<Option<RArray>, Error> {
+            let request = OwnedRequest::from_hashes(headers, params)?;
+            let located = request.with_parts(|parts| {
+                $locate(parts).map(|found: Located<'_>| (found.token.to_owned(), found.source))
+            });
+            let Some((token, source)) = located else {
+                return Ok(None);
+            };
+            let result = ruby.ary_new_capa(3);
+            result.push(token)?;
+            result.push(ruby.to_symbol(source.code()))?;
+            result.push(source.is_oauth_style())?;
+            Ok(Some(result))
+        }
+    };
+}
+
+source_locator!(
+    locate_personal_access_token,
+    auth_finders::locate_personal_access_token
+);
+source_locator!(locate_oauth_token, auth_finders::locate_oauth_token);
 
 /// `Native.job_token(headers, params)`: the CI job token, or
 /// `TokenCodec::AuthFinders::JobTokenTooLong`.
@@ -177,6 +209,11 @@ fn route(ruby: &Ruby, token: Value) -> Result<RArray, Error> {
 pub fn define(native: RModule) -> Result<(), Error> {
     native.define_module_function("personal_access_token", function!(personal_access_token, 2))?;
     native.define_module_function("oauth_token", function!(oauth_token, 2))?;
+    native.define_module_function(
+        "locate_personal_access_token",
+        function!(locate_personal_access_token, 2),
+    )?;
+    native.define_module_function("locate_oauth_token", function!(locate_oauth_token, 2))?;
     native.define_module_function("bearer_token", function!(bearer_token, 2))?;
     native.define_module_function("deploy_token", function!(deploy_token, 2))?;
     native.define_module_function("static_object_token", function!(static_object_token, 2))?;

@@ -80,6 +80,25 @@ module TokenCodec
       end
     end
 
+    # A token found in a request and where it was found. +source+ is
+    # :private_token_param, :private_token_header, :access_token_param,
+    # :authorization_bearer or :bearer_token_param. #inspect never shows the
+    # token.
+    Located = Struct.new(:token, :source, :oauth_style) do
+      # Whether the source is OAuth-style (access_token, Authorization:
+      # Bearer, bearer_token): such a token may be an OAuth token or a PAT,
+      # and classify_bearer says how to look it up. A private_token /
+      # PRIVATE-TOKEN token is only a PAT.
+      def oauth_style?
+        oauth_style
+      end
+
+      def inspect
+        "#<struct #{self.class.name} token=[REDACTED] source=#{source.inspect} oauth_style=#{oauth_style.inspect}>"
+      end
+      alias_method :to_s, :inspect
+    end
+
     module_function
 
     # The PAT candidate: param private_token, header PRIVATE-TOKEN, then the OAuth token.
@@ -90,6 +109,18 @@ module TokenCodec
     # The OAuth token: param access_token, Authorization: Bearer, param bearer_token.
     def oauth_token(request)
       Native.oauth_token(request.headers, request.params)
+    end
+
+    # Like personal_access_token, as a Located (token and source), or nil.
+    def locate_personal_access_token(request)
+      found = Native.locate_personal_access_token(request.headers, request.params)
+      found && Located.new(*found)
+    end
+
+    # Like oauth_token, as a Located (token and source), or nil.
+    def locate_oauth_token(request)
+      found = Native.locate_oauth_token(request.headers, request.params)
+      found && Located.new(*found)
     end
 
     # The token of an Authorization: Bearer header (scheme in any case).

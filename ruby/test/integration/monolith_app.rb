@@ -117,16 +117,18 @@ class MonolithApi
 
   def call(env)
     request = TokenCodec::AuthFinders::Request.from_rack_env(env)
-    token = TokenCodec::AuthFinders.personal_access_token(request)
-    return respond(401, error: "no token") unless token
+    located = TokenCodec::AuthFinders.locate_personal_access_token(request)
+    return respond(401, error: "no token") unless located
 
+    token = located.token
     lookups = []
-    user = authenticate(request, token, lookups)
-    @logger.info("auth token=#{Redaction.redact(token)} lookups=#{lookups.join(',')} ok=#{!user.nil?}")
+    user = authenticate(located, lookups)
+    @logger.info("auth token=#{Redaction.redact(token)} source=#{located.source} lookups=#{lookups.join(',')} " \
+                 "ok=#{!user.nil?}")
     return respond(401, error: "invalid token", lookups: lookups) unless user
 
     decision = TokenCodec::AuthFinders.route(token)
-    respond(200, username: user.username, lookups: lookups,
+    respond(200, username: user.username, source: located.source, lookups: lookups,
                  route: { target: decision.target, cell: decision.cell_number, key: decision.key,
                           value: decision.value })
   end
@@ -135,9 +137,10 @@ class MonolithApi
 
   # A token from private_token / PRIVATE-TOKEN is only a PAT; an OAuth-style
   # one (access_token, Bearer, bearer_token) is looked up as classify_bearer says.
-  def authenticate(request, token, lookups)
+  def authenticate(located, lookups)
+    token = located.token
     kind =
-      if TokenCodec::AuthFinders.oauth_token(request) == token
+      if located.oauth_style?
         TokenCodec::AuthFinders.classify_bearer(token, length_detection: @length_detection)
       else
         :personal_access_token

@@ -67,7 +67,8 @@ class MonolithTest < Minitest::Test
     legacy = pat_for(@bob, legacy: true).token
     assert_match(/\Aglpat-[A-Za-z0-9_-]{20}\z/, legacy)
     in_each_mode do |mode|
-      assert_equal [200, "alice"], get_user(headers: { "PRIVATE-TOKEN" => routable }).then { |s, b| [s, b["username"]] }
+      assert_equal [200, "alice", "private_token_header"],
+                   get_user(headers: { "PRIVATE-TOKEN" => routable }).then { |s, b| [s, b["username"], b["source"]] }
       assert_equal [200, "bob"], get_user(headers: { "PRIVATE-TOKEN" => legacy }).then { |s, b| [s, b["username"]] }
       status, body = get_user(params: { private_token: routable })
       assert_equal [200, ["personal_access_token"]], [status, body["lookups"]], "mode #{mode}"
@@ -99,6 +100,21 @@ class MonolithTest < Minitest::Test
     in_each_mode do |mode|
       status, body = get_user(headers: { "Authorization" => "Bearer #{oauth}" })
       assert_equal [200, "bob", %w[oauth]], [status, body["username"], body["lookups"]], "mode #{mode}"
+      assert_equal "authorization_bearer", body["source"]
+      status, body = get_user(params: { access_token: oauth })
+      assert_equal [200, "access_token_param", %w[oauth]], [status, body["source"], body["lookups"]], "mode #{mode}"
+    end
+  end
+
+  # The source decides, not the value: an OAuth token sent as PRIVATE-TOKEN is
+  # looked up only as a PAT, even when the same value is also the Bearer token.
+  def test_an_oauth_token_in_private_token_is_only_looked_up_as_a_pat
+    oauth = OauthAccessToken.create!(user: @bob).token
+    in_each_mode do |mode|
+      status, body = get_user(headers: { "PRIVATE-TOKEN" => oauth, "Authorization" => "Bearer #{oauth}" })
+      assert_equal [401, %w[personal_access_token]], [status, body["lookups"]], "mode #{mode}"
+      status, body = get_user(params: { private_token: oauth })
+      assert_equal [401, %w[personal_access_token]], [status, body["lookups"]], "mode #{mode}"
     end
   end
 

@@ -46,6 +46,39 @@ class AuthFindersTest < TokenCodecTest
                                                  params: { "bearer_token" => "param" }))
   end
 
+  def test_located_tokens_say_where_they_were_found
+    cases = [
+      [{ params: { "private_token" => "p" } }, "p", :private_token_param, false],
+      [{ headers: { "private-token" => "h" } }, "h", :private_token_header, false],
+      [{ params: { access_token: "a" }, headers: { "Authorization" => "Bearer b" } }, "a", :access_token_param, true],
+      [{ headers: { "Authorization" => "bEaReR b" } }, "b", :authorization_bearer, true],
+      [{ params: { "bearer_token" => "bt" } }, "bt", :bearer_token_param, true]
+    ]
+    cases.each do |parts, token, source, oauth_style|
+      found = AF.locate_personal_access_token(request(**parts))
+      assert_equal [token, source, oauth_style], [found.token, found.source, found.oauth_style?], source.inspect
+      assert_equal AF.personal_access_token(request(**parts)), found.token
+    end
+    assert_nil AF.locate_personal_access_token(request)
+    assert_nil AF.locate_personal_access_token(request(params: { "private_token" => " " }, headers: { "PRIVATE-TOKEN" => "" }))
+  end
+
+  def test_located_oauth_tokens_skip_private_token_sources
+    req = request(params: { "private_token" => "p", "bearer_token" => "bt" }, headers: { "PRIVATE-TOKEN" => "h" })
+    found = AF.locate_oauth_token(req)
+    assert_equal ["bt", :bearer_token_param, true], found.to_a
+    assert_nil AF.locate_oauth_token(request(params: { "private_token" => "p" }))
+  end
+
+  def test_a_located_token_is_not_shown_by_inspect
+    found = AF.locate_personal_access_token(request(headers: { "PRIVATE-TOKEN" => ROUTABLE_PAT }))
+    assert_equal ROUTABLE_PAT, found.token
+    [found.inspect, found.to_s].each do |text|
+      refute_includes text, ROUTABLE_PAT[6, 10]
+      assert_includes text, "private_token_header"
+    end
+  end
+
   def test_job_token_sources_and_limit
     assert_equal "jt", AF.job_token(request(params: { "job_token" => "jt", "token" => "t" }))
     assert_equal "t", AF.job_token(request(params: { "token" => "t" }))
