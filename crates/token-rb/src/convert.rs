@@ -10,7 +10,7 @@ use magnus::prelude::*;
 use magnus::r_hash::ForEach;
 use magnus::value::LazyId;
 use magnus::{Error, Integer, RArray, RHash, RString, Ruby, Symbol, Value};
-use token_core::{Format, RANDOM_LEN, RequiredKeys, RoutingOptions, RoutingValue};
+use token_core::{Format, RANDOM_LEN, RequiredKeys, RoutingOptions, RoutingPayload, RoutingValue};
 
 use crate::errors::{argument_error, type_error};
 
@@ -233,6 +233,19 @@ pub fn format(ruby: &Ruby, value: Value) -> Result<Format, Error> {
     };
     name.parse()
         .map_err(|error: token_core::UnknownFormat| argument_error(ruby, error.to_string()))
+}
+
+/// A routing payload as `{ "o" => "1", "u" => "1" }`: keys and values as
+/// Strings, exactly as in the token, in payload order.
+///
+/// # Errors
+/// A Ruby exception if the Hash cannot be filled.
+pub fn routing_hash(ruby: &Ruby, routing: &RoutingPayload) -> Result<RHash, Error> {
+    let hash = ruby.hash_new();
+    for (key, value) in routing.entries() {
+        hash.aset(ruby.str_new(key.as_str()), ruby.str_new(value))?;
+    }
+    Ok(hash)
 }
 
 /// The Ruby Symbol of a format (`:v1`).

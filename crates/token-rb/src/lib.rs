@@ -3,13 +3,16 @@
 //!
 //! The extension only converts arguments and reports errors; every codec rule
 //! lives in `token_core`. It defines `TokenCodec::Native` (module functions
-//! the Ruby facade in `ruby/lib/token_codec.rb` calls) and `TokenCodec::Token`
-//! (a decoded routable token). The exception classes are defined in Ruby; the
-//! extension looks them up by name when it raises one (see [`errors`]).
+//! the Ruby facade in `ruby/lib/token_codec.rb` calls), `TokenCodec::Token`
+//! (a decoded routable token) and `TokenCodec::Finding` (a token found by a
+//! leak scan). The exception classes are defined in Ruby; the extension looks
+//! them up by name when it raises one (see [`errors`]).
 //!
-//! Every function here does a bounded amount of work (a token is at most a few
-//! hundred bytes), far less than the cost of releasing and re-acquiring the
-//! GVL, so none of them releases it.
+//! Every function but the leak scan does a bounded amount of work (a token is
+//! at most a few hundred bytes), far less than the cost of releasing and
+//! re-acquiring the GVL, so they keep it. Scanning a text of any size
+//! releases the GVL above [`scan::WITHOUT_GVL_ABOVE`] bytes (see
+//! [`without_gvl`]).
 
 use magnus::{Error, Ruby, prelude::*};
 
@@ -17,12 +20,15 @@ pub mod auth_finders;
 pub mod codec;
 pub mod convert;
 pub mod errors;
+pub mod finding;
 pub mod generator;
 pub mod identify;
 pub mod legacy;
 pub mod prefix_config;
 pub mod random;
+pub mod scan;
 pub mod token;
+pub mod without_gvl;
 
 /// Defines `TokenCodec::Native` and `TokenCodec::Token` in `ruby`.
 ///
@@ -41,6 +47,8 @@ pub fn define(ruby: &Ruby) -> Result<(), Error> {
     identify::define(native)?;
     legacy::define(native)?;
     auth_finders::define(native)?;
+    finding::define(ruby, codec)?;
+    scan::define(ruby, native)?;
     Ok(())
 }
 

@@ -1,9 +1,12 @@
 //! `TokenCodec::PrefixConfig`: an instance's prefix settings (instance-wide
 //! prefix, custom PAT prefix), validated by token-core, with the identifier
-//! they imply built once.
+//! they imply built once and the leak scanners they imply built on first use.
+
+use std::sync::OnceLock;
 
 use magnus::prelude::*;
 use magnus::{Error, RArray, RModule, Ruby, Symbol, Value, function, method};
+use token_core::scan::{ScanOptions, Scanner};
 use token_core::{ConfigError, Identifier, PrefixConfig, TokenType};
 
 use crate::convert::{class_name, copy_bytes};
@@ -19,6 +22,16 @@ use crate::errors::{argument_error, type_error, with_reason};
 pub struct RbPrefixConfig {
     config: PrefixConfig,
     identifier: Identifier,
+    /// One compiled scanner per combination of the three scan options,
+    /// compiled the first time it is asked for.
+    scanners: [OnceLock<Scanner>; 8],
+}
+
+/// The slot of `options` in [`RbPrefixConfig::scanners`].
+fn scanner_slot(options: ScanOptions) -> usize {
+    usize::from(options.report_invalid)
+        | usize::from(options.unconfigured_v0) << 1
+        | usize::from(options.unprefixed_oauth) << 2
 }
 
 impl RbPrefixConfig {
@@ -30,6 +43,14 @@ impl RbPrefixConfig {
     /// The identifier for these settings (longest prefixes first).
     pub fn identifier(&self) -> &Identifier {
         &self.identifier
+    }
+
+    /// The leak scanner for these prefixes and `options` (a cheap handle to
+    /// a scanner compiled once per options and config).
+    pub fn scanner(&self, options: ScanOptions) -> Scanner {
+        self.scanners[scanner_slot(options)]
+            .get_or_init(|| Scanner::new(&self.config, options))
+            .clone()
     }
 
     /// `PrefixConfig.from_prefixes(instance_prefix, custom_pat_prefix)`: each
@@ -51,7 +72,11 @@ impl RbPrefixConfig {
                 .map_err(|error| config_error(ruby, error))?;
         }
         let identifier = Identifier::new(&config);
-        Ok(RbPrefixConfig { config, identifier })
+        Ok(RbPrefixConfig {
+            config,
+            identifier,
+            scanners: Default::default(),
+        })
     }
 
     /// `#instance_prefix`: the instance-wide prefix, or `nil`.

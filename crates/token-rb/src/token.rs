@@ -43,11 +43,7 @@ impl Token {
 
     /// `#routing`: `{ "o" => "1", "u" => "1" }`, values exactly as in the token.
     fn routing(ruby: &Ruby, rb_self: &Token) -> Result<RHash, Error> {
-        let hash = ruby.hash_new();
-        for (key, value) in rb_self.routing.entries() {
-            hash.aset(ruby.str_new(key.as_str()), ruby.str_new(value))?;
-        }
-        Ok(hash)
+        convert::routing_hash(ruby, &rb_self.routing)
     }
 
     /// `#routing_payload`: the payload text, e.g. `"c:0\no:1\nu:1"`.

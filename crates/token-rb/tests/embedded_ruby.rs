@@ -16,6 +16,7 @@ const AFTER_EXTENSION: &[&str] = &[
     "identification",
     "routable_token",
     "auth_finders",
+    "scan",
 ];
 
 fn load_gem(ruby: &Ruby) -> Result<(), magnus::Error> {
@@ -119,7 +120,8 @@ fn check_errors(ruby: &Ruby) -> Result<bool, magnus::Error> {
     )
 }
 
-/// Decoding and generating under GC.stress keep every object alive.
+/// Decoding, generating, scanning and redacting under GC.stress keep every
+/// object alive; a text over the threshold is scanned without the GVL.
 fn check_gc_stress(ruby: &Ruby) -> Result<bool, magnus::Error> {
     ruby.eval(
         r#"
@@ -127,13 +129,35 @@ fn check_gc_stress(ruby: &Ruby) -> Result<bool, magnus::Error> {
         ok = Array.new(20) do
           token = TokenCodec.generate({ o: 1, u: "x" }, prefix: "glpat-")
           t = TokenCodec.decode(token)
+          text = "log #{token}
+"
+          big = ("lorem ipsum " * 6000) + text
+          found = TokenCodec.scan(text).first
           t.routing == { "o" => "1", "u" => "x" } && t.random_bytes.bytesize == 16 &&
-            TokenCodec.identify(token) == :personal_access_token
+            TokenCodec.identify(token) == :personal_access_token &&
+            found.token == token && found.checksum == :valid && found.routing == t.routing &&
+            TokenCodec.redact(text) == "log glpat-[REDACTED]
+" &&
+            big.bytesize > TokenCodec::SCAN_WITHOUT_GVL_ABOVE &&
+            TokenCodec.scan(big).map(&:offset) == [big.bytesize - text.bytesize + 4] &&
+            TokenCodec.redact(big).end_with?("lorem ipsum log glpat-[REDACTED]
+")
         end.all?
         GC.stress = false
         ok
         "#,
     )
+}
+
+/// Work run without the GVL returns its result; a panic in it becomes a
+/// Ruby `RuntimeError` instead of unwinding into Ruby.
+fn check_without_gvl(ruby: &Ruby) -> bool {
+    use token_codec_ext::without_gvl::without_gvl;
+    let bytes = vec![7u8; 1 << 20];
+    let sum = without_gvl(ruby, || bytes.iter().map(|&b| u64::from(b)).sum::<u64>());
+    let panicked = without_gvl(ruby, || -> u64 { panic!("a test panic") });
+    sum.ok() == Some(7 << 20)
+        && panicked.is_err_and(|error| error.is_kind_of(ruby.exception_runtime_error()))
 }
 
 #[test]
@@ -148,6 +172,7 @@ fn the_extension_works_inside_ruby() {
             "an argument error was not raised as documented"
         );
         assert!(check_gc_stress(ruby)?, "a result changed under GC.stress");
+        assert!(check_without_gvl(ruby), "work without the GVL");
         Ok(())
     })
     .unwrap();

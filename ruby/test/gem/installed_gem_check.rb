@@ -34,3 +34,8 @@ vectors.fetch("decode").each do |vector|
 end
 generator = TokenCodec::RoutableToken.new(nil, routing_payload: { o: ->(_) { 1 }, u: ->(_) { 2 } }, prefix: "glpat-")
 check("generate_token and identify") { TokenCodec.identify(generator.generate_token) == :personal_access_token }
+leaked = vectors.fetch("decode").find { |vector| vector["prefix"] == "glpat-" }.fetch("token")
+check("scan and redact") do
+  TokenCodec.scan("x #{leaked} y").map { |f| [f.offset, f.checksum] } == [[2, :valid]] &&
+    TokenCodec.redact("x #{leaked} y") == "x glpat-[REDACTED] y"
+end

@@ -1,0 +1,127 @@
+//! `TokenCodec::Finding`: one token found by `TokenCodec.scan`.
+//!
+//! It owns token-core's finding and a copy of the token's bytes (the caller's
+//! own text), and builds Ruby objects only when a reader asks. `inspect`
+//! (defined in `ruby/lib/token_codec/scan.rb`) shows the prefix and
+//! `[REDACTED]`, never the token.
+
+use magnus::encoding::{Index, RbEncoding};
+use magnus::prelude::*;
+use magnus::{Error, RHash, RModule, RString, Ruby, Symbol, method};
+use token_core::scan::Finding;
+use token_core::{Checksum, TokenKind};
+
+use crate::convert;
+
+/// A token found in scanned text (Ruby class `TokenCodec::Finding`).
+#[magnus::wrap(
+    class = "TokenCodec::Finding",
+    free_immediately,
+    size,
+    frozen_shareable
+)]
+pub struct RbFinding {
+    finding: Finding,
+    token: Vec<u8>,
+    encoding: Index,
+}
+
+impl RbFinding {
+    /// A finding whose token bytes are `token`, in the scanned String's
+    /// `encoding`.
+    pub fn new(finding: Finding, token: Vec<u8>, encoding: Index) -> RbFinding {
+        RbFinding {
+            finding,
+            token,
+            encoding,
+        }
+    }
+
+    /// `#type`: the token type's Symbol, or nil for a valid routable token
+    /// whose prefix no configured or default prefix explains.
+    fn token_type(ruby: &Ruby, rb_self: &Self) -> Option<Symbol> {
+        rb_self
+            .finding
+            .token_type
+            .map(|token_type| ruby.to_symbol(token_type.symbol()))
+    }
+
+    /// `#offset`: byte offset of the token's first byte in the scanned text.
+    fn offset(&self) -> u64 {
+        self.finding.offset
+    }
+
+    /// `#length`: the token's length in bytes.
+    fn length(&self) -> usize {
+        self.finding.len
+    }
+
+    /// `#prefix_length`: the length of the token's prefix in bytes.
+    fn prefix_length(&self) -> usize {
+        self.finding.prefix_len
+    }
+
+    /// `#token`: the token as it is in the scanned text (same bytes as
+    /// `text.byteslice(offset, length)`, same encoding). A secret.
+    fn token(ruby: &Ruby, rb_self: &Self) -> RString {
+        ruby.enc_str_new(&rb_self.token, RbEncoding::from(rb_self.encoding))
+    }
+
+    /// `#kind`: `:routable` or `:legacy`.
+    fn kind(ruby: &Ruby, rb_self: &Self) -> Symbol {
+        match rb_self.finding.kind {
+            TokenKind::Routable(_) => ruby.to_symbol("routable"),
+            TokenKind::Legacy => ruby.to_symbol("legacy"),
+        }
+    }
+
+    /// `#format`: `:v1` or `:v0` for a routable token (or look-alike), nil
+    /// for a legacy token.
+    fn format(ruby: &Ruby, rb_self: &Self) -> Option<Symbol> {
+        match rb_self.finding.kind {
+            TokenKind::Routable(format) => Some(convert::format_symbol(ruby, format)),
+            TokenKind::Legacy => None,
+        }
+    }
+
+    /// `#checksum`: `:valid` (a routable token that decodes), `:invalid` (a
+    /// routable look-alike) or `:none` (a legacy token has no checksum).
+    fn checksum(ruby: &Ruby, rb_self: &Self) -> Symbol {
+        ruby.to_symbol(match rb_self.finding.checksum {
+            Checksum::Valid => "valid",
+            Checksum::Invalid => "invalid",
+            Checksum::NotApplicable => "none",
+        })
+    }
+
+    /// `#routing`: `{ "o" => "1", "u" => "1" }` for a valid routable token
+    /// (values exactly as in the token), else nil.
+    fn routing(ruby: &Ruby, rb_self: &Self) -> Result<Option<RHash>, Error> {
+        rb_self
+            .finding
+            .routing
+            .as_ref()
+            .map(|routing| convert::routing_hash(ruby, routing))
+            .transpose()
+    }
+}
+
+/// Defines `TokenCodec::Finding` (not instantiable from Ruby: only
+/// `TokenCodec.scan` makes one).
+///
+/// # Errors
+/// A Ruby exception if the class or a method cannot be defined.
+pub fn define(ruby: &Ruby, codec: RModule) -> Result<(), Error> {
+    let class = codec.define_class("Finding", ruby.class_object())?;
+    class.undef_default_alloc_func();
+    class.define_method("type", method!(RbFinding::token_type, 0))?;
+    class.define_method("offset", method!(RbFinding::offset, 0))?;
+    class.define_method("length", method!(RbFinding::length, 0))?;
+    class.define_method("prefix_length", method!(RbFinding::prefix_length, 0))?;
+    class.define_method("token", method!(RbFinding::token, 0))?;
+    class.define_method("kind", method!(RbFinding::kind, 0))?;
+    class.define_method("format", method!(RbFinding::format, 0))?;
+    class.define_method("checksum", method!(RbFinding::checksum, 0))?;
+    class.define_method("routing", method!(RbFinding::routing, 0))?;
+    Ok(())
+}
