@@ -45,6 +45,7 @@ module TokenCodec
     # CSPRNG (see TokenCodec.generate), or the given +random_bytes+ (for
     # reproducible tests).
     def generate_token(format: @format, random_bytes: nil)
+      values = @evaluators.map { |evaluator| evaluator.call(@record) }
       @native.generate(values, format, TokenCodec.cell_id, random_bytes)
     end
 
