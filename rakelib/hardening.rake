@@ -1,60 +1,13 @@
 # frozen_string_literal: true
 
-# Robustness checks across layers: bounded fuzzing of token-core (libFuzzer via
-# cargo-fuzz) and the bad-input, concurrency and fork suites of every layer.
-# See docs/hardening.md.
+# Robustness checks across layers (docs/hardening.md): bounded fuzzing of
+# token-core (libFuzzer via cargo-fuzz), and the bad-input, concurrency, fork,
+# GC.stress and leak suites of the C, Ruby and CLI layers. The Rust suites
+# (crates/token-core/tests/{bad_input,randomness,fuzz_regressions}) run with
+# `cargo test` in test:rust.
 
-require_relative "../fuzz/seed_corpus"
-
-module Fuzzing
-  DIR = File.join(ROOT, "fuzz")
-  LOG_DIR = File.join(ROOT, "target/fuzz-logs")
-  # The -Z sanitizer flags cargo-fuzz passes need a nightly compiler or this.
-  ENV_VARS = { "RUSTC_BOOTSTRAP" => "1" }.freeze
-  # -O: optimized; -a: with debug assertions and overflow checks. AddressSanitizer is cargo-fuzz's default.
-  BUILD_FLAGS = %w[-O -a].freeze
-
-  module_function
-
-  def targets
-    File.read(File.join(DIR, "Cargo.toml")).scan(/^name = "([a-z_]+)"\npath = "fuzz_targets/).flatten
-  end
-
-  def seconds_each
-    Integer(ENV.fetch("FUZZ_SECONDS", "25"))
-  end
-
-  def ensure_cargo_fuzz
-    return if system("cargo fuzz --version", out: File::NULL, err: File::NULL)
-
-    puts "test:fuzz: installing cargo-fuzz (once)"
-    sh "cargo install cargo-fuzz --locked"
-  end
-
-  def libfuzzer_args(seconds)
-    ["-max_total_time=#{seconds}", "-timeout=10", "-rss_limit_mb=2048", "-max_len=4096",
-     "-print_final_stats=1"]
-  end
-
-  # Runs one target for `seconds`; libFuzzer's chatter goes to a log file, its
-  # final statistics to the console. Fails with the artifact's path on a finding.
-  def run(target, seconds)
-    FileUtils.mkdir_p(LOG_DIR)
-    log = File.join(LOG_DIR, "#{target}.log")
-    corpus = File.join(DIR, "corpus", target)
-    command = ["cargo", "fuzz", "run", *BUILD_FLAGS, target, corpus, "--", *libfuzzer_args(seconds)]
-    ok = Dir.chdir(DIR) { system(ENV_VARS, *command, out: log, err: %i[child out]) }
-    lines = File.readlines(log)
-    done = lines.grep(/^Done \d+ runs|DONE\s+cov/).map(&:strip)
-    execs = lines.grep(/^stat::number_of_executed_units/).first.to_s.split(":").last.to_s.strip
-    puts format("fuzz %-14s %ss %s executions  %s", target, seconds, execs, done.first.to_s)
-    return if ok
-
-    puts lines.last(40).join
-    raise "fuzz target #{target} found a failing input (see #{log} and fuzz/artifacts/#{target}/); " \
-          "copy it into fuzz/regressions/#{target}/ so that cargo test replays it, then fix the cause"
-  end
-end
+require_relative "hardening/fuzzing"
+require_relative "hardening/c_suites"
 
 namespace :test do
   desc "Fuzz every token-core target for FUZZ_SECONDS each (default 25)"
@@ -64,6 +17,26 @@ namespace :test do
     Dir.chdir(Fuzzing::DIR) { sh Fuzzing::ENV_VARS, "cargo", "fuzz", "build", *Fuzzing::BUILD_FLAGS }
     Fuzzing.targets.each { |target| Fuzzing.run(target, Fuzzing.seconds_each) }
   end
+
+  desc "Bad input, concurrency, fork, GC.stress and leak suites of the C, Ruby and CLI layers"
+  task hardening: %w[test:hardening:c test:hardening:ruby]
+
+  namespace :hardening do
+    desc "C: bad input and 10^6-token concurrency/fork suites, shared, static, ASan+UBSan, valgrind"
+    task :c do
+      HardeningC.run_all
+    end
+
+    desc "Ruby: bad input (also under GC.stress), 10^6 tokens across threads, fork, RSS over 10^6 calls"
+    task ruby: :compile do
+      files = Dir.glob(File.join(ROOT, "ruby/test/hardening/*_test.rb")).sort
+      command = [RubyLayer.ruby_command, "-w", "-I", RubyLayer::LIB, "-I", RubyLayer::TEST,
+                 "-I", File.join(RubyLayer::TEST, "hardening"), "-e", "ARGV.each { |f| require f }", *files]
+      sh(*command)
+      stressed = files.grep(/bad_input|concurrency/)
+      sh({ "TOKEN_CODEC_GC_STRESS" => "1" }, *command.first(command.size - files.size), *stressed)
+    end
+  end
 end
 
-task test: "test:fuzz"
+task test: %w[test:fuzz test:hardening]
