@@ -2,9 +2,10 @@
 
 # Robustness checks across layers (docs/hardening.md): bounded fuzzing of
 # token-core (libFuzzer via cargo-fuzz), and the bad-input, concurrency, fork,
-# GC.stress and leak suites of the C, Ruby and CLI layers. The Rust suites
-# (crates/token-core/tests/{bad_input,randomness,fuzz_regressions}) run with
-# `cargo test` in test:rust.
+# GC.stress, leak and randomness suites of the C and Ruby layers. The Rust
+# suites (crates/token-core/tests/{bad_input,randomness,fuzz_regressions}) and
+# the CLI's (crates/token-cli/tests/hardening_bad_input.rs) run with
+# `cargo test --workspace` in test:rust.
 
 require_relative "hardening/fuzzing"
 require_relative "hardening/c_suites"
@@ -18,7 +19,7 @@ namespace :test do
     Fuzzing.targets.each { |target| Fuzzing.run(target, Fuzzing.seconds_each) }
   end
 
-  desc "Bad input, concurrency, fork, GC.stress and leak suites of the C, Ruby and CLI layers"
+  desc "Bad input, concurrency, fork, GC.stress, leak and randomness suites of the C and Ruby layers"
   task hardening: %w[test:hardening:c test:hardening:ruby]
 
   namespace :hardening do
@@ -27,7 +28,7 @@ namespace :test do
       HardeningC.run_all
     end
 
-    desc "Ruby: bad input (also under GC.stress), 10^6 tokens across threads, fork, RSS over 10^6 calls"
+    desc "Ruby: bad input (also under GC.stress), 10^6 tokens across threads, fork, RSS over 10^6 calls, randomness"
     task ruby: :compile do
       files = Dir.glob(File.join(ROOT, "ruby/test/hardening/*_test.rb")).sort
       command = [RubyLayer.ruby_command, "-w", "-I", RubyLayer::LIB, "-I", RubyLayer::TEST,

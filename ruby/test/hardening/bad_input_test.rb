@@ -5,7 +5,8 @@ require "hardening_support"
 # Hostile input through every entry point of the gem: empty, 1 MB and 64 MB,
 # NUL bytes, invalid UTF-8, every prefix with a truncated body, length fields
 # past the end, maximal payloads, thousands of dots. Each gets its specific
-# reason; nothing crashes (also run under GC.stress by rake test:hardening).
+# reason, scanning and redaction take it as ordinary text; nothing crashes
+# (also run under GC.stress by rake test:hardening).
 class BadInputTest < TokenCodecTest
   include HardeningSupport
 
@@ -27,6 +28,7 @@ class BadInputTest < TokenCodecTest
       assert_equal reason, route.reason
     end
     TokenCodec.decode_lax(input)
+    check_scan_and_redact(input)
     spread([TokenCodec::PrefixConfig.new, configured], 1).each do |config|
       found = TokenCodec.identification(input, config: config)
       assert(found.nil? || found.is_a?(TokenCodec::Identification))
@@ -36,6 +38,19 @@ class BadInputTest < TokenCodecTest
       end
     end
     reason
+  end
+
+  # Scanning takes any bytes: findings lie inside the text, a valid one
+  # decodes, and the redaction keeps every other byte and no valid token.
+  def check_scan_and_redact(input)
+    findings = TokenCodec.scan(input)
+    findings.each do |found|
+      assert_operator found.offset + found.length, :<=, input.bytesize
+      TokenCodec.decode!(found.token) if found.valid?
+    end
+    redacted = TokenCodec.redact(input)
+    assert_equal input.b, redacted.b if findings.empty?
+    assert_empty TokenCodec.scan(redacted).select(&:valid?), "a valid token survived redaction"
   end
 
   def assert_rejected(input, reason)

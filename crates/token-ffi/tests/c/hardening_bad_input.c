@@ -1,7 +1,8 @@
 /* Hostile input through every C entry point that takes a token or text:
  * empty, 1 MB and 64 MB, NUL bytes, invalid UTF-8, every prefix with a
  * truncated body, length fields past the end, maximal payloads, thousands of
- * dots. Each gets its specific TC_RESULT_* code; nothing crashes (the suite
+ * dots. Each gets its specific TC_RESULT_* code, scanning and redaction take
+ * it as ordinary text and leave no valid token behind; nothing crashes (the suite
  * also runs under ASan+UBSan and valgrind, see rakelib/hardening.rake).
  * Usage: hardening_bad_input [largest input in bytes, default 64 MiB] */
 #include <stdint.h>
@@ -16,6 +17,7 @@
 #define MAX_DECODE_INPUT_LEN (TC_MAX_PREFIX_LEN + MAX_LENGTH_FIELD + 13)
 
 static tc_config *configured;
+static tc_scanner *scanner;
 
 /* ---- sealing: CRC-32 in 7 base36 digits, as the format puts it ---- */
 
@@ -61,8 +63,48 @@ static int is_payload_error(tc_result r) {
          r == TC_RESULT_DECODE_UNSORTED_ROUTING_KEYS;
 }
 
-/* Runs decode, verify, identify (default and configured), route and Bearer
- * classification on `input`, checking what holds for any input. */
+/* Scans `input` and redacts it: findings lie inside it, in order, and a valid
+ * one decodes; the redaction holds no valid token. */
+static void scan_probe(const void *input, size_t len) {
+  /* Inputs over 2 MiB are scanned by test_huge only: a debug build scans at
+   * about 50 MB/s. */
+  if (len > ((size_t)2 << 20)) return;
+  size_t count = 0;
+  tc_result counted = tc_scan(scanner, input, len, NULL, 0, &count);
+  CHECK(counted == (count == 0 ? TC_RESULT_OK : TC_RESULT_BUFFER_TOO_SMALL));
+  tc_finding *findings = calloc(count + 1, sizeof *findings);
+  size_t again = 0;
+  CHECK_RESULT(tc_scan(scanner, input, len, findings, count, &again), TC_RESULT_OK);
+  CHECK(again == count);
+  uint64_t end = 0;
+  for (size_t i = 0; i < count; i++) {
+    CHECK(findings[i].offset >= end && findings[i].offset + findings[i].len <= len);
+    end = findings[i].offset + findings[i].len;
+    if (findings[i].checksum == TC_CHECKSUM_VALID) {
+      tc_token_layout layout;
+      CHECK_RESULT(tc_verify((const char *)input + findings[i].offset, findings[i].len, &layout), TC_RESULT_OK);
+    }
+  }
+  free(findings);
+  size_t out_len = 0;
+  tc_result sized = tc_redact(scanner, input, len, NULL, 0, &out_len);
+  CHECK(sized == (out_len == 0 ? TC_RESULT_OK : TC_RESULT_BUFFER_TOO_SMALL));
+  uint8_t *out = malloc(out_len + 1);
+  CHECK_RESULT(tc_redact(scanner, input, len, out, out_len, &out_len), TC_RESULT_OK);
+  if (count == 0) CHECK(out_len == len && (len == 0 || memcmp(out, input, len) == 0));
+  size_t left = 0;
+  tc_result rescanned = tc_scan(scanner, out, out_len, NULL, 0, &left);
+  tc_finding *after = calloc(left + 1, sizeof *after);
+  CHECK(rescanned == TC_RESULT_OK || rescanned == TC_RESULT_BUFFER_TOO_SMALL);
+  CHECK_RESULT(tc_scan(scanner, out, out_len, after, left, &left), TC_RESULT_OK);
+  for (size_t i = 0; i < left; i++) CHECK(after[i].checksum != TC_CHECKSUM_VALID);
+  free(after);
+  free(out);
+}
+
+/* Runs decode, verify, identify (default and configured), route, Bearer
+ * classification, scanning and redaction on `input`, checking what holds for
+ * any input. */
 static answers probe(const void *input, size_t len) {
   answers a;
   memset(&a, 0, sizeof a);
@@ -80,6 +122,7 @@ static answers probe(const void *input, size_t len) {
     a.kind[mode] = 99;
     a.bearer[mode] = tc_classify_bearer(NULL, input, len, (tc_length_detection)mode, &a.kind[mode]);
   }
+  scan_probe(input, len);
   if (a.decode != TC_RESULT_OK) CHECK_RESULT(a.route_reason, a.decode);
   if (!is_payload_error(a.decode)) CHECK_RESULT(a.verify, a.decode);
   CHECK(a.identify == TC_RESULT_OK || a.identify == TC_RESULT_UNIDENTIFIED);
@@ -137,6 +180,15 @@ static void test_huge(size_t largest) {
       CHECK_RESULT(a.identify, TC_RESULT_UNIDENTIFIED);
       CHECK_RESULT(a.identify_configured, TC_RESULT_UNIDENTIFIED);
       CHECK(a.kind[0] == shapes[s].kind);
+      if (size > ((size_t)2 << 20) && (shapes[s].fill == 0 || shapes[s].fill == 0xff)) {
+        /* Scanned and redacted as it is: no token, every byte kept. */
+        size_t count = 99;
+        CHECK_RESULT(tc_scan(scanner, input, size, NULL, 0, &count), TC_RESULT_OK);
+        CHECK(count == 0);
+        size_t out_len = 0;
+        CHECK_RESULT(tc_redact(scanner, input, size, input, size, &out_len), TC_RESULT_OK);
+        CHECK(out_len == size && input[size / 2] == shapes[s].fill);
+      }
       /* Far beyond 40 characters: the length rule never takes it for a PAT. */
       CHECK(a.kind[1] == (shapes[s].kind == TC_BEARER_OAUTH_TOKEN ? TC_BEARER_OAUTH_TOKEN
                                                                   : TC_BEARER_OAUTH_THEN_PERSONAL_ACCESS_TOKEN));
@@ -385,6 +437,7 @@ int main(int argc, char **argv) {
   options.custom_pat_prefix = "mypat_";
   options.custom_pat_prefix_len = 6;
   CHECK_RESULT(tc_config_new(&options, &configured), TC_RESULT_OK);
+  CHECK_RESULT(tc_scanner_new(configured, NULL, &scanner), TC_RESULT_OK);
 
   test_empty();
   test_huge(largest);
@@ -395,6 +448,7 @@ int main(int argc, char **argv) {
   test_maximal_payloads();
   test_dots();
 
+  tc_scanner_free(scanner);
   tc_config_free(configured);
   return check_finish("c bad input");
 }
