@@ -261,6 +261,24 @@ pub fn check_auth_finders(data: &[u8]) {
         Ok(None) => {}
         Err(LocateError::JobTokenTooLong) => {}
     }
+    let located = auth_finders::locate_personal_access_token(&request);
+    assert_eq!(
+        located.map(|l| l.token),
+        auth_finders::personal_access_token(&request)
+    );
+    let located_oauth = auth_finders::locate_oauth_token(&request);
+    assert_eq!(
+        located_oauth.map(|l| l.token),
+        auth_finders::oauth_token(&request)
+    );
+    assert!(located_oauth.is_none_or(|l| l.source.is_oauth_style()));
+    if let Some(l) = located.filter(|l| !l.source.is_oauth_style()) {
+        let direct = [request.params, request.headers]
+            .iter()
+            .flat_map(|pairs| pairs.iter())
+            .any(|(_, v)| *v == l.token);
+        assert!(direct, "a PAT located outside the request");
+    }
     found.extend(auth_finders::personal_access_token(&request).map(Cow::Borrowed));
     found.extend(auth_finders::oauth_token(&request).map(Cow::Borrowed));
     found.extend(auth_finders::deploy_token(&request));
