@@ -39,6 +39,15 @@ pub fn parse_strict(field: &[u8]) -> Option<u64> {
     if field.is_empty() {
         return None;
     }
+    if field.len() < MAX_U64_DIGITS {
+        // 36^12 < 2^64: fields this short (the 7-character checksum, the
+        // 2-character length) cannot overflow.
+        let mut value: u64 = 0;
+        for &byte in field {
+            value = value * 36 + u64::from(value_of(byte)?);
+        }
+        return Some(value);
+    }
     let mut value: u64 = 0;
     for &byte in field {
         let d = value_of(byte)?;

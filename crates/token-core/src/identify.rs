@@ -3,8 +3,9 @@
 
 use std::borrow::Cow;
 
+use crate::decode::tail_layout;
 use crate::limits::{V0_TAIL_LEN, V1_TAIL_LEN, raw_len_of_b64};
-use crate::{Format, PrefixConfig, TokenType, verify};
+use crate::{Format, PrefixConfig, TokenType};
 
 /// Whether a token is routable (and in which layout) or legacy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,8 +91,11 @@ const fn head_of(bytes: &[u8]) -> (u32, u32) {
     (head, mask)
 }
 
-/// The default prefixes, longest first.
+/// The default prefixes. A prefix precedes every shorter prefix of itself
+/// (`glrt-t1_` before `glrt-`), so the longest match wins; `glpat-`, which
+/// nests with no other, comes first because it is the most common.
 const DEFAULT_ENTRIES: [Entry; 18] = [
+    Entry::of("glpat-", TokenType::PersonalAccessToken),
     Entry::of("_gitlab_session=", TokenType::SessionCookie),
     Entry::of("GR1348941", TokenType::RunnerRegistrationToken),
     Entry::of("glrt-t1_", TokenType::RunnerAuthenticationToken),
@@ -100,7 +104,6 @@ const DEFAULT_ENTRIES: [Entry; 18] = [
     Entry::of("glagent-", TokenType::ClusterAgentToken),
     Entry::of("glffct-", TokenType::FeatureFlagsClientToken),
     Entry::of("glsoat-", TokenType::ScimOAuthToken),
-    Entry::of("glpat-", TokenType::PersonalAccessToken),
     Entry::of("glimt-", TokenType::IncomingEmailToken),
     Entry::of("glrtr-", TokenType::RunnerAuthenticationToken),
     Entry::of("glcbt-", TokenType::CiJobToken),
@@ -203,10 +206,11 @@ fn classify_body(token: &[u8], prefix_len: usize, token_type: TokenType) -> Opti
         checksum,
         prefix_len,
     };
-    // The common case first: a routable token whose fields all hold.
-    if let Ok(layout) = verify(token)
+    // The common case first: a routable token whose checksum and fields hold
+    // (the checksum covers the payload, so it is not scanned again here).
+    // The prefix came from the table, so only the tail needs checking.
+    if let Ok(layout) = tail_layout(token)
         && layout.prefix_len == prefix_len
-        && all_b64url(&token[layout.payload_range()])
     {
         return Some(routable(layout.format, Checksum::Valid));
     }
@@ -268,3 +272,22 @@ const B64URL: [bool; 256] = {
     }
     table
 };
+
+#[cfg(test)]
+mod tests {
+    use super::DEFAULT_ENTRIES;
+
+    #[test]
+    fn every_default_prefix_precedes_its_shorter_prefixes() {
+        for (i, earlier) in DEFAULT_ENTRIES.iter().enumerate() {
+            for later in &DEFAULT_ENTRIES[i + 1..] {
+                assert!(
+                    !later.prefix.starts_with(&earlier.prefix),
+                    "{:?} must come before {:?}",
+                    String::from_utf8_lossy(&later.prefix),
+                    String::from_utf8_lossy(&earlier.prefix)
+                );
+            }
+        }
+    }
+}

@@ -32,12 +32,26 @@ impl TokenLayout {
 ///
 /// # Errors
 /// The first [`DecodeError`] found, from the right: structure, field encodings,
-/// checksum, version, length field, prefix.
+/// checksum, version, length field, payload size, prefix.
 pub fn verify(token: impl AsRef<[u8]>) -> Result<TokenLayout, DecodeError> {
     layout(token.as_ref())
 }
 
 pub(crate) fn layout(token: &[u8]) -> Result<TokenLayout, DecodeError> {
+    let layout = tail_layout(token)?;
+    let prefix = &token[..layout.prefix_len];
+    if layout.prefix_len > MAX_PREFIX_LEN {
+        return Err(DecodeError::PrefixTooLong);
+    }
+    if prefix.contains(&b'\n') || std::str::from_utf8(prefix).is_err() {
+        return Err(DecodeError::InvalidPrefix);
+    }
+    Ok(layout)
+}
+
+/// Everything [`verify`] checks except the prefix itself, for callers that
+/// matched the prefix against a table already.
+pub(crate) fn tail_layout(token: &[u8]) -> Result<TokenLayout, DecodeError> {
     let n = token.len();
     if n == 0 {
         return Err(DecodeError::Empty);
@@ -71,13 +85,6 @@ pub(crate) fn layout(token: &[u8]) -> Result<TokenLayout, DecodeError> {
     }
     let raw_len = raw_len_of_b64(payload_len).ok_or(DecodeError::LengthFieldMismatch)?;
     let prefix_len = separator - payload_len;
-    let prefix = &token[..prefix_len];
-    if prefix_len > MAX_PREFIX_LEN {
-        return Err(DecodeError::PrefixTooLong);
-    }
-    if prefix.contains(&b'\n') || std::str::from_utf8(prefix).is_err() {
-        return Err(DecodeError::InvalidPrefix);
-    }
     if raw_len <= RANDOM_LEN {
         return Err(DecodeError::PayloadTooShort);
     }

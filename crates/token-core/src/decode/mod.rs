@@ -11,6 +11,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 pub use error::DecodeError;
 pub use lax::{LaxToken, decode_lax};
+pub(crate) use layout::tail_layout;
 pub use layout::{TokenLayout, verify};
 
 use crate::limits::{MAX_RAW_LEN, RANDOM_LEN};

@@ -391,7 +391,9 @@ mod tests {
             let scanner = Scanner::new(&PrefixConfig::default(), options);
             let text = messy_text(seed, 12 * KEEP);
             let whole: Vec<_> = scanner.scan(&text).collect();
-            prop_assert!(whole.len() > 20);
+            // Typically 20 to 45 findings (long JWTs take much of the text);
+            // the floor only proves the text is not empty of tokens.
+            prop_assert!(whole.len() >= 5);
             let (found, out) = streamed(&scanner, &text, step, chunk);
             prop_assert_eq!(found, whole);
             prop_assert_eq!(out, scanner.redact(&text));
