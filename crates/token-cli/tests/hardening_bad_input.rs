@@ -303,16 +303,18 @@ fn invalid_utf8_is_refused_with_a_message() {
 
 #[test]
 fn huge_lines_get_too_long() {
+    // 32 MiB of address space: a 64 MB line must be answered without being held.
+    const LIMIT_KIB: Option<u64> = Some(32 * 1024);
     for size in [MEGABYTE, 64 * MEGABYTE] {
         let mut line = b"glpat-".to_vec();
         line.resize(size - 13, b'A');
         line.extend_from_slice(b".01.0w082kcij\n");
-        let out = codec(&["decode", "--json"], &line, Some(1 << 18));
+        let out = codec(&["decode", "--json"], &line, LIMIT_KIB);
         assert_eq!(out.status, 1, "{}", out.stderr);
         assert_eq!(out.json_lines()[0]["error"], "too_long");
-        let out = codec(&["route", "--json"], &line, Some(1 << 18));
+        let out = codec(&["route", "--json"], &line, LIMIT_KIB);
         assert_eq!(out.json_lines()[0]["reason"], "too_long");
-        let out = codec(&["identify", "--json"], &line, Some(1 << 18));
+        let out = codec(&["identify", "--json"], &line, LIMIT_KIB);
         assert_eq!(out.json_lines()[0]["identified"], false);
     }
 }
@@ -347,4 +349,15 @@ fn scan_and_redact_stream_64_megabytes_in_32_mib() {
             text[planted + PAT_V1.len()..]
         );
     }
+}
+
+#[test]
+fn lines_are_answered_one_at_a_time_after_a_huge_one() {
+    let mut input = vec![b'x'; 3 * MEGABYTE];
+    input.extend_from_slice(b"\nglpat-YWFhYWFhYWFhYWFhYWFhYW86MQp1OjEH.01.0w082kcij\n");
+    let out = codec(&["decode", "--json"], &input, Some(32 * 1024));
+    let lines = out.json_lines();
+    assert_eq!(lines.len(), 2, "{}", out.stderr);
+    assert_eq!(lines[0]["error"], "too_long");
+    assert_eq!(lines[1]["ok"], true);
 }

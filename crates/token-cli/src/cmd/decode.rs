@@ -15,7 +15,8 @@ use crate::tokens_in::tokens;
 pub fn run(args: &DecodeArgs, out: &mut Out) -> Result<u8, CliError> {
     let identifier = Identifier::new(&prefix_config(&args.prefixes)?);
     let mut status = OK;
-    for token in tokens(&args.input)? {
+    for token in tokens(&args.input) {
+        let token = token?;
         let shown = masked(&token, &identifier);
         let ok = if args.lax {
             lax(&token, &shown, args.show_secrets, out)?

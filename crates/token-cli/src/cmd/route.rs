@@ -14,7 +14,8 @@ use crate::tokens_in::tokens;
 /// Prints where each token's request goes.
 pub fn run(args: &RouteArgs, out: &mut Out) -> Result<u8, CliError> {
     let identifier = Identifier::new(&prefix_config(&args.prefixes)?);
-    for token in tokens(&args.input)? {
+    for token in tokens(&args.input) {
+        let token = token?;
         let shown = if args.show_secrets {
             token.clone()
         } else {
