@@ -121,7 +121,7 @@ pub fn generate(
     format: Format,
 ) -> Result<String, EncodeError> {
     check_prefix(prefix)?;
-    let random = os_random()?;
+    let random = os_random_bytes::<RANDOM_LEN>()?;
     encode(prefix, routing, &random, format)
 }
 
@@ -152,10 +152,6 @@ pub(crate) fn os_random_bytes<const N: usize>() -> Result<[u8; N], EncodeError> 
         .try_fill_bytes(&mut bytes)
         .map_err(|_| EncodeError::RandomUnavailable)?;
     Ok(bytes)
-}
-
-fn os_random() -> Result<[u8; RANDOM_LEN], EncodeError> {
-    os_random_bytes::<RANDOM_LEN>()
 }
 
 pub(crate) fn check_prefix(prefix: &str) -> Result<(), EncodeError> {

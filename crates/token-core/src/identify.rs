@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use crate::bytes::{is_base36, is_word};
 use crate::decode::tail_layout;
 use crate::limits::{V0_TAIL_LEN, V1_TAIL_LEN, raw_len_of_b64};
 use crate::{Format, PrefixConfig, TokenType};
@@ -236,13 +237,12 @@ pub(crate) fn routable_shape(token: &[u8], prefix_len: usize) -> Option<Format> 
     if n < prefix_len + V0_TAIL_LEN || token[n - V0_TAIL_LEN] != b'.' {
         return None;
     }
-    let base36 = |b: &u8| b.is_ascii_digit() || b.is_ascii_lowercase();
-    if !token[n - 9..].iter().all(base36) {
+    if !token[n - 9..].iter().all(|&b| is_base36(b)) {
         return None;
     }
     let is_v1 = n >= prefix_len + V1_TAIL_LEN
         && token[n - V1_TAIL_LEN] == b'.'
-        && token[n - 12..n - 10].iter().all(base36);
+        && token[n - 12..n - 10].iter().all(|&b| is_base36(b));
     let (format, separator) = if is_v1 {
         (Format::V1, n - V1_TAIL_LEN)
     } else {
@@ -251,27 +251,9 @@ pub(crate) fn routable_shape(token: &[u8], prefix_len: usize) -> Option<Format> 
     let payload = &token[prefix_len..separator];
     let stated = crate::base36::parse_strict(&token[n - 9..n - 7])?;
     let fits = payload.len() as u64 == stated && raw_len_of_b64(payload.len()).is_some();
-    let alphabet = all_b64url(payload);
+    let alphabet = payload.iter().all(|&b| is_word(b));
     (fits && alphabet).then_some(format)
 }
-
-/// Whether every byte is in the base64url alphabet: branch-free table lookups.
-fn all_b64url(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .fold(true, |all, &b| all & B64URL[usize::from(b)])
-}
-
-const B64URL: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
-        b += 1;
-    }
-    table
-};
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::CryptoRng;
 
+use crate::auth_finders::MAX_JOB_TOKEN_LEN;
+use crate::bytes::{is_base36, is_lower_hex, is_word};
 use crate::encode::{EncodeError, check_prefix, os_random_bytes};
 use crate::limits::b64_len_of_raw;
 use crate::{PrefixConfig, TokenType};
@@ -17,6 +19,9 @@ pub const INITIAL_PARTITION_ID: u64 = 100;
 /// Longest legacy token the generators make: a 20-character instance prefix,
 /// `-`, `gloas-` and 64 hex characters.
 pub const MAX_LEGACY_TOKEN_LEN: usize = crate::MAX_CONFIGURED_PREFIX_LEN + 1 + "gloas-".len() + 64;
+
+/// Longest CI job token JWT body accepted: the AuthFinders' job token limit.
+pub(crate) const MAX_JWT_LEN: usize = MAX_JOB_TOKEN_LEN;
 
 /// Most random bytes any legacy body needs.
 const MAX_RANDOM: usize = 40;
@@ -44,12 +49,14 @@ impl LegacyBody {
     /// Whether `body` (the whole token after its prefix) has this shape.
     pub fn matches(self, body: &[u8]) -> bool {
         match self {
-            LegacyBody::Friendly(n) => body.len() == friendly_len(n) && body.iter().all(is_b64url),
-            LegacyBody::Hex(n) => body.len() == n && body.iter().all(is_lower_hex),
-            LegacyBody::Base36Random128 => {
-                (1..=25).contains(&body.len()) && body.iter().all(is_base36)
+            LegacyBody::Friendly(n) => {
+                body.len() == friendly_len(n) && body.iter().all(|&b| is_word(b))
             }
-            LegacyBody::SessionId => body.len() == 32 && body.iter().all(is_base36),
+            LegacyBody::Hex(n) => body.len() == n && body.iter().all(|&b| is_lower_hex(b)),
+            LegacyBody::Base36Random128 => {
+                (1..=25).contains(&body.len()) && body.iter().all(|&b| is_base36(b))
+            }
+            LegacyBody::SessionId => body.len() == 32 && body.iter().all(|&b| is_base36(b)),
             LegacyBody::PartitionedFriendly => is_partitioned(body) || is_jwt(body),
             LegacyBody::FeedFriendlyOrPathBound => {
                 LegacyBody::Friendly(20).matches(body) || is_path_bound_feed(body)
@@ -187,38 +194,26 @@ fn push_base36_u128(mut value: u128, out: &mut String) {
     out.extend(digits[at..].iter().map(|&b| char::from(b)));
 }
 
-fn is_b64url(b: &u8) -> bool {
-    b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'
-}
-
-fn is_lower_hex(b: &u8) -> bool {
-    b.is_ascii_digit() || (b'a'..=b'f').contains(b)
-}
-
-fn is_base36(b: &u8) -> bool {
-    b.is_ascii_digit() || b.is_ascii_lowercase()
-}
-
 fn is_partitioned(body: &[u8]) -> bool {
     let Some(underscore) = body.iter().position(|&b| b == b'_') else {
         return false;
     };
     (1..=16).contains(&underscore)
-        && body[..underscore].iter().all(is_lower_hex)
+        && body[..underscore].iter().all(|&b| is_lower_hex(b))
         && LegacyBody::Friendly(20).matches(&body[underscore + 1..])
 }
 
 fn is_jwt(body: &[u8]) -> bool {
     let mut segments = body.split(|&b| b == b'.');
     body.starts_with(b"eyJ")
-        && body.len() <= 8192
+        && body.len() <= MAX_JWT_LEN
         && segments.clone().count() == 3
-        && segments.all(|s| !s.is_empty() && s.iter().all(is_b64url))
+        && segments.all(|s| !s.is_empty() && s.iter().all(|&b| is_word(b)))
 }
 
 fn is_path_bound_feed(body: &[u8]) -> bool {
     body.len() > 65
-        && body[..64].iter().all(is_lower_hex)
+        && body[..64].iter().all(|&b| is_lower_hex(b))
         && body[64] == b'-'
         && body.len() <= 64 + 1 + 20
         && body[65..].iter().all(u8::is_ascii_digit)
@@ -238,7 +233,7 @@ mod tests {
                 let token = friendly_token(length, &mut rng);
                 assert_eq!(token.len(), expected);
                 assert!(!token.contains(['l', 'I', 'O', '0']));
-                assert!(token.bytes().all(|b| is_b64url(&b)));
+                assert!(token.bytes().all(is_word));
             }
         }
     }

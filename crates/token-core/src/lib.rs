@@ -85,6 +85,7 @@
 
 pub mod auth_finders;
 mod base36;
+mod bytes;
 mod decode;
 mod encode;
 mod format;

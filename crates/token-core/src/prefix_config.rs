@@ -4,6 +4,7 @@ use std::error::Error;
 use std::fmt;
 
 use crate::TokenType;
+use crate::bytes::is_prefix_byte;
 
 /// Longest instance-wide or custom PAT prefix GitLab accepts.
 pub const MAX_CONFIGURED_PREFIX_LEN: usize = 20;
@@ -80,10 +81,9 @@ impl PrefixConfig {
     /// # Errors
     /// [`ConfigError::InvalidCustomPatPrefix`] unless 1..=20 of `[a-zA-Z0-9_+=/@:.-]`.
     pub fn with_custom_pat_prefix(mut self, prefix: &str) -> Result<PrefixConfig, ConfigError> {
-        let allowed = |b: u8| b.is_ascii_alphanumeric() || b"_+=/@:.-".contains(&b);
         self.custom_pat_prefix = if prefix.trim().is_empty() {
             None
-        } else if prefix.len() <= MAX_CONFIGURED_PREFIX_LEN && prefix.bytes().all(allowed) {
+        } else if prefix.len() <= MAX_CONFIGURED_PREFIX_LEN && prefix.bytes().all(is_prefix_byte) {
             Some(prefix.to_owned())
         } else {
             return Err(ConfigError::InvalidCustomPatPrefix);

@@ -88,23 +88,7 @@ impl TokenType {
 
     /// The prefix GitLab gives new tokens of this type (empty for OAuth access tokens).
     pub const fn default_prefix(self) -> &'static str {
-        match self {
-            TokenType::PersonalAccessToken => "glpat-",
-            TokenType::DeployToken => "gldt-",
-            TokenType::FeedToken => "glft-",
-            TokenType::IncomingEmailToken => "glimt-",
-            TokenType::RunnerAuthenticationToken => "glrt-",
-            TokenType::RunnerRegistrationToken => "GR1348941",
-            TokenType::CiJobToken => "glcbt-",
-            TokenType::CiTriggerToken => "glptt-",
-            TokenType::OAuthApplicationSecret => "gloas-",
-            TokenType::OAuthAccessToken => "",
-            TokenType::ClusterAgentToken => "glagent-",
-            TokenType::FeatureFlagsClientToken => "glffct-",
-            TokenType::ScimOAuthToken => "glsoat-",
-            TokenType::WorkspaceToken => "glwt-",
-            TokenType::SessionCookie => "_gitlab_session=",
-        }
+        self.default_prefix_ref()
     }
 
     /// Every default prefix tokens of this type carry, the generator's first.
@@ -118,6 +102,8 @@ impl TokenType {
         }
     }
 
+    /// The default prefix as a reference to a `'static` slot, so that
+    /// [`TokenType::known_prefixes`] can lend it as a one-element slice.
     const fn default_prefix_ref(self) -> &'static &'static str {
         match self {
             TokenType::PersonalAccessToken => &"glpat-",

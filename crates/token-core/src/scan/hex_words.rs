@@ -1,6 +1,7 @@
 //! Unprefixed OAuth access tokens: words of exactly 64 lowercase hex digits.
 
-use super::boundary::{ends_cleanly, is_lower_hex, is_word, starts_cleanly, word_run_end};
+use super::boundary::{ends_cleanly, starts_cleanly, word_run_end};
+use crate::bytes::{is_lower_hex, is_word};
 
 /// Length of an unprefixed OAuth access token.
 pub(crate) const OAUTH_HEX_LEN: usize = 64;

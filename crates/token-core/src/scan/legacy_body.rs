@@ -1,14 +1,15 @@
 //! Where a legacy (non-routable) body ends, for each type's body shape.
 
-use super::boundary::{ends_cleanly, is_word, word_run_end};
+use super::boundary::{ends_cleanly, word_run_end};
 use crate::TokenType;
+use crate::bytes::is_word;
 
 /// Longest legacy body other than a JWT: the path-bound feed token
 /// `<64 hex>-<user id>` has at most 85 bytes.
 const MAX_PLAIN_BODY_LEN: usize = 128;
 
 /// Longest CI job token JWT the scanner follows (as `LegacyBody` accepts).
-pub(crate) const MAX_JWT_LEN: usize = 8192;
+pub(crate) use crate::legacy::MAX_JWT_LEN;
 
 /// End of the legacy body of `token_type` that starts at `from`, if the bytes
 /// there have that type's body shape and end at a token boundary.

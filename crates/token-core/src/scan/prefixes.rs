@@ -2,7 +2,8 @@
 //! literal anchors the prefilter searches, which prefix starts at an anchor,
 //! and which type a prefix names.
 
-use super::boundary::{is_word, starts_cleanly};
+use super::boundary::starts_cleanly;
+use crate::bytes::is_word;
 use crate::{MAX_CONFIGURED_PREFIX_LEN, PrefixConfig, TokenType};
 
 /// A prefix that starts a candidate token.

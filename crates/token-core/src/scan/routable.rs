@@ -2,9 +2,10 @@
 //! strict decoding accepts.
 
 use super::Finding;
-use super::boundary::{is_prefix_byte, is_word, starts_cleanly};
+use super::boundary::starts_cleanly;
 use super::prefixes::{PrefixMatch, PrefixTable};
 use super::tail::{MAX_SCAN_PAYLOAD_LEN, Tail};
+use crate::bytes::{is_prefix_byte, is_word};
 use crate::{Checksum, MAX_PREFIX_LEN, TokenKind, decode};
 
 /// Most starts tried for a prefix nobody configured; each costs one CRC.

@@ -2,8 +2,9 @@
 //! shape alone: the fields are lowercase base36, the checksum field holds a
 //! 32-bit value, and a token boundary follows.
 
-use super::boundary::{ends_cleanly, is_base36};
-use crate::Format;
+use super::boundary::ends_cleanly;
+use crate::bytes::is_base36;
+use crate::{Format, base36};
 
 /// Largest payload length a scanned token may state: the format's design
 /// ceiling (routable-token.md, "Sizes"). Longer claims are not tokens.
@@ -58,25 +59,14 @@ fn fields(hay: &[u8], sep: usize, at: usize, format: Format, eof: bool) -> Optio
     if !field.iter().all(|&b| is_base36(b)) || !ends_cleanly(hay, end, eof) {
         return None;
     }
-    let crc = u32::try_from(base36(&field[2..])).ok()?;
+    let crc = u32::try_from(base36::parse_strict(&field[2..])?).ok()?;
+    let stated_len = base36::parse_strict(&field[..2])? as usize;
     Some(Tail {
         sep,
         end,
         format,
-        stated_len: base36(&field[..2]) as usize,
+        stated_len,
         crc,
-    })
-}
-
-/// Value of a short field already known to be lowercase base36.
-fn base36(field: &[u8]) -> u64 {
-    field.iter().fold(0u64, |value, &b| {
-        let digit = if b.is_ascii_digit() {
-            b - b'0'
-        } else {
-            b - b'a' + 10
-        };
-        value * 36 + u64::from(digit)
     })
 }
 
