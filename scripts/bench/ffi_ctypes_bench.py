@@ -14,11 +14,14 @@ import base64
 import ctypes as C
 import json
 import os
-import re
 import statistics
 import sys
 import time
 import zlib
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                                "crates", "token-ffi", "python"))
+from token_codec_ffi import declare, read_constants  # noqa: E402
 
 PAT_V1 = b"glpat-YWFhYWFhYWFhYWFhYWFhYW86MQp1OjEH.01.0w082kcij"
 LEGACY_PAT = b"glpat-ts8y8Mk2gxi-xvXVsxfN"
@@ -101,49 +104,6 @@ def py_identify(token):
     return None
 
 
-# ---- ctypes ---------------------------------------------------------------
-
-def constants(header):
-    with open(header, encoding="utf-8") as f:
-        return {n: int(v) for n, v in re.findall(r"^#define (TC_\w+) (\d+)$", f.read(), re.M)}
-
-
-def load(path, k):
-    lib = C.CDLL(path)
-    size_t = C.c_size_t
-
-    class RoutingSpan(C.Structure):
-        _fields_ = [("key", C.c_char), ("value_offset", size_t), ("value_len", size_t)]
-
-    class DecodedToken(C.Structure):
-        _fields_ = [("format", C.c_uint32), ("prefix_len", size_t),
-                    ("prefix", C.c_char * k["TC_MAX_PREFIX_LEN"]), ("routing_len", size_t),
-                    ("routing", C.c_char * k["TC_MAX_ROUTING_LEN"]), ("entry_count", size_t),
-                    ("entries", RoutingSpan * k["TC_MAX_ROUTING_ENTRIES"]),
-                    ("random", C.c_uint8 * k["TC_RANDOM_LEN"])]
-
-    class TokenLayout(C.Structure):
-        _fields_ = [("format", C.c_uint32), ("prefix_len", size_t), ("payload_len", size_t)]
-
-    class Identification(C.Structure):
-        _fields_ = [("token_type", C.c_uint32), ("kind", C.c_uint32), ("checksum", C.c_uint32),
-                    ("prefix_len", size_t)]
-
-    class RoutingEntry(C.Structure):
-        _fields_ = [("key", C.c_char_p), ("key_len", size_t), ("kind", C.c_uint32),
-                    ("int_value", C.c_uint64), ("text", C.c_char_p), ("text_len", size_t)]
-
-    lib.tc_decode.argtypes = [C.c_char_p, size_t, C.POINTER(DecodedToken)]
-    lib.tc_verify.argtypes = [C.c_char_p, size_t, C.POINTER(TokenLayout)]
-    lib.tc_identify.argtypes = [C.c_void_p, C.c_char_p, size_t, C.POINTER(Identification)]
-    lib.tc_generate.argtypes = [C.c_char_p, size_t, C.POINTER(RoutingEntry), size_t, C.c_void_p,
-                                C.c_uint32, C.c_char_p, size_t, C.POINTER(size_t)]
-    lib.tc_version.restype = C.c_char_p
-    for name in ("tc_decode", "tc_verify", "tc_identify", "tc_generate"):
-        getattr(lib, name).restype = C.c_uint32
-    return lib, DecodedToken, TokenLayout, Identification, RoutingEntry
-
-
 def per_call_ns(function, calls, rounds):
     """Median over rounds of (round wall time / calls), in ns."""
     function()
@@ -160,8 +120,11 @@ def main():
     lib_path, header, out_path = sys.argv[1:4]
     calls = int(sys.argv[4]) if len(sys.argv) > 4 else 100_000
     rounds = int(sys.argv[5]) if len(sys.argv) > 5 else 11
-    k = constants(header)
-    lib, DecodedToken, TokenLayout, Identification, RoutingEntry = load(lib_path, k)
+    k = read_constants(header)
+    lib = C.CDLL(lib_path)
+    api = declare(lib, k)
+    DecodedToken, TokenLayout = api.DecodedToken, api.TokenLayout
+    Identification, RoutingEntry = api.Identification, api.RoutingEntry
 
     decoded, layout, identification = DecodedToken(), TokenLayout(), Identification()
     entries = (RoutingEntry * 2)(
