@@ -87,28 +87,6 @@ static void test_threads(size_t total) {
   free(randoms);
 }
 
-static int write_all(int fd, const void *data, size_t len) {
-  const uint8_t *bytes = data;
-  while (len > 0) {
-    ssize_t n = write(fd, bytes, len);
-    if (n <= 0) return 0;
-    bytes += n;
-    len -= (size_t)n;
-  }
-  return 1;
-}
-
-static int read_all(int fd, void *data, size_t len) {
-  uint8_t *bytes = data;
-  while (len > 0) {
-    ssize_t n = read(fd, bytes, len);
-    if (n <= 0) return 0;
-    bytes += n;
-    len -= (size_t)n;
-  }
-  return 1;
-}
-
 /* In a child: `count` routable random parts, then `count` legacy bodies
  * (padded to TC_RANDOM_LEN + LEGACY_BODY bytes per record), to the pipe. */
 static void child(int fd, size_t count) {

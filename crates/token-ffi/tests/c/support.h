@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "token_codec.h"
 
@@ -46,6 +47,30 @@ static inline tc_result generate_pat(tc_format format, char *out, size_t cap, si
   entries[0] = int_entry("o", 1);
   entries[1] = int_entry("u", 1);
   return tc_generate("glpat-", 6, entries, 2, NULL, format, out, cap, len);
+}
+
+/* Writes all `len` bytes to `fd` (a pipe between forked test processes); 0 on failure. */
+static inline int write_all(int fd, const void *data, size_t len) {
+  const uint8_t *bytes = (const uint8_t *)data;
+  while (len > 0) {
+    ssize_t n = write(fd, bytes, len);
+    if (n <= 0) return 0;
+    bytes += n;
+    len -= (size_t)n;
+  }
+  return 1;
+}
+
+/* Reads exactly `len` bytes from `fd`; 0 on failure or early end. */
+static inline int read_all(int fd, void *data, size_t len) {
+  uint8_t *bytes = (uint8_t *)data;
+  while (len > 0) {
+    ssize_t n = read(fd, bytes, len);
+    if (n <= 0) return 0;
+    bytes += n;
+    len -= (size_t)n;
+  }
+  return 1;
 }
 
 #endif

@@ -23,26 +23,6 @@ static int generate_into(char *tokens, size_t count) {
   return 1;
 }
 
-static int write_all(int fd, const char *data, size_t len) {
-  while (len > 0) {
-    ssize_t n = write(fd, data, len);
-    if (n <= 0) return 0;
-    data += n;
-    len -= (size_t)n;
-  }
-  return 1;
-}
-
-static int read_all(int fd, char *data, size_t len) {
-  while (len > 0) {
-    ssize_t n = read(fd, data, len);
-    if (n <= 0) return 0;
-    data += n;
-    len -= (size_t)n;
-  }
-  return 1;
-}
-
 static int compare_token(const void *a, const void *b) { return memcmp(a, b, TOKEN_CAP); }
 
 int main(int argc, char **argv) {
