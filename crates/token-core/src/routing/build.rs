@@ -164,15 +164,14 @@ impl RoutingPayload {
         K: AsRef<str>,
         I: IntoIterator<Item = (K, RoutingValue<'v>)>,
     {
-        let mut names: Vec<K> = Vec::new();
+        let mut keys = KeyCheck::default();
         let mut values: [Option<RoutingValue<'v>>; 6] = [None; 6];
         for (name, value) in entries {
-            if let Some(key) = RoutingKey::from_name(name.as_ref()) {
+            if let Some(key) = keys.note(name.as_ref()) {
                 values[slot(key)] = Some(value);
             }
-            names.push(name);
         }
-        RoutingPayload::validate_keys(&names, options.required)?;
+        keys.finish(options.required)?;
         if let (None, Some(cell)) = (values[slot(RoutingKey::Cell)], options.default_cell_id) {
             values[slot(RoutingKey::Cell)] = Some(RoutingValue::Int(cell));
         }
@@ -191,20 +190,40 @@ impl RoutingPayload {
         keys: &[K],
         required: RequiredKeys,
     ) -> Result<(), RoutingError> {
-        let mut invalid: Vec<String> = Vec::new();
-        let mut given = [false; 6];
+        let mut check = KeyCheck::default();
         for name in keys {
-            let name = name.as_ref();
-            match RoutingKey::from_name(name) {
-                Some(key) => given[slot(key)] = true,
-                None if !invalid.iter().any(|k| k == name) => invalid.push(name.to_owned()),
-                None => {}
-            }
+            check.note(name.as_ref());
         }
-        if !invalid.is_empty() {
-            return Err(RoutingError::InvalidRoutingKeys { keys: invalid });
+        check.finish(required)
+    }
+}
+
+/// The generator's key checks, fed one name at a time in the caller's order.
+#[derive(Default)]
+struct KeyCheck {
+    invalid: Vec<String>,
+    given: [bool; 6],
+}
+
+impl KeyCheck {
+    /// Records `name`; returns its key when it is a valid one.
+    fn note(&mut self, name: &str) -> Option<RoutingKey> {
+        let key = RoutingKey::from_name(name);
+        match key {
+            Some(key) => self.given[slot(key)] = true,
+            None if !self.invalid.iter().any(|k| k == name) => self.invalid.push(name.to_owned()),
+            None => {}
         }
-        let has = |key: RoutingKey| given[slot(key)];
+        key
+    }
+
+    /// Invalid keys first (listed once, in the caller's order), then the
+    /// required-key rule.
+    fn finish(self, required: RequiredKeys) -> Result<(), RoutingError> {
+        if !self.invalid.is_empty() {
+            return Err(RoutingError::InvalidRoutingKeys { keys: self.invalid });
+        }
+        let has = |key: RoutingKey| self.given[slot(key)];
         let satisfied = match required {
             RequiredKeys::CellOrOrganization => {
                 has(RoutingKey::Cell) || has(RoutingKey::Organization)
