@@ -1,7 +1,8 @@
 //! `TokenCodec::Finding`: one token found by `TokenCodec.scan`.
 //!
 //! It owns token-core's finding and a copy of the token's bytes (the caller's
-//! own text), and builds Ruby objects only when a reader asks. `inspect`
+//! own text), in memory Ruby's GC counts (see [`RubyBox`]), and builds Ruby
+//! objects only when a reader asks. `inspect`
 //! (defined in `ruby/lib/token_codec/scan.rb`) shows the prefix and
 //! `[REDACTED]`, never the token.
 
@@ -12,6 +13,7 @@ use token_core::scan::Finding;
 use token_core::{Checksum, TokenKind};
 
 use crate::convert;
+use crate::ruby_box::RubyBox;
 
 /// A token found in scanned text (Ruby class `TokenCodec::Finding`).
 #[magnus::wrap(
@@ -20,7 +22,10 @@ use crate::convert;
     size,
     frozen_shareable
 )]
-pub struct RbFinding {
+pub struct RbFinding(RubyBox<FoundToken>);
+
+/// What an [`RbFinding`] keeps.
+struct FoundToken {
     finding: Finding,
     token: Vec<u8>,
     encoding: Index,
@@ -30,17 +35,18 @@ impl RbFinding {
     /// A finding whose token bytes are `token`, in the scanned String's
     /// `encoding`.
     pub fn new(finding: Finding, token: Vec<u8>, encoding: Index) -> RbFinding {
-        RbFinding {
+        RbFinding(RubyBox::new(FoundToken {
             finding,
             token,
             encoding,
-        }
+        }))
     }
 
     /// `#type`: the token type's Symbol, or nil for a valid routable token
     /// whose prefix no configured or default prefix explains.
     fn token_type(ruby: &Ruby, rb_self: &Self) -> Option<Symbol> {
         rb_self
+            .0
             .finding
             .token_type
             .map(|token_type| ruby.to_symbol(token_type.symbol()))
@@ -48,28 +54,28 @@ impl RbFinding {
 
     /// `#offset`: byte offset of the token's first byte in the scanned text.
     fn offset(&self) -> u64 {
-        self.finding.offset
+        self.0.finding.offset
     }
 
     /// `#length`: the token's length in bytes.
     fn length(&self) -> usize {
-        self.finding.len
+        self.0.finding.len
     }
 
     /// `#prefix_length`: the length of the token's prefix in bytes.
     fn prefix_length(&self) -> usize {
-        self.finding.prefix_len
+        self.0.finding.prefix_len
     }
 
     /// `#token`: the token as it is in the scanned text (same bytes as
     /// `text.byteslice(offset, length)`, same encoding). A secret.
     fn token(ruby: &Ruby, rb_self: &Self) -> RString {
-        ruby.enc_str_new(&rb_self.token, RbEncoding::from(rb_self.encoding))
+        ruby.enc_str_new(&rb_self.0.token, RbEncoding::from(rb_self.0.encoding))
     }
 
     /// `#kind`: `:routable` or `:legacy`.
     fn kind(ruby: &Ruby, rb_self: &Self) -> Symbol {
-        match rb_self.finding.kind {
+        match rb_self.0.finding.kind {
             TokenKind::Routable(_) => ruby.to_symbol("routable"),
             TokenKind::Legacy => ruby.to_symbol("legacy"),
         }
@@ -78,7 +84,7 @@ impl RbFinding {
     /// `#format`: `:v1` or `:v0` for a routable token (or look-alike), nil
     /// for a legacy token.
     fn format(ruby: &Ruby, rb_self: &Self) -> Option<Symbol> {
-        match rb_self.finding.kind {
+        match rb_self.0.finding.kind {
             TokenKind::Routable(format) => Some(convert::format_symbol(ruby, format)),
             TokenKind::Legacy => None,
         }
@@ -87,7 +93,7 @@ impl RbFinding {
     /// `#checksum`: `:valid` (a routable token that decodes), `:invalid` (a
     /// routable look-alike) or `:none` (a legacy token has no checksum).
     fn checksum(ruby: &Ruby, rb_self: &Self) -> Symbol {
-        ruby.to_symbol(match rb_self.finding.checksum {
+        ruby.to_symbol(match rb_self.0.finding.checksum {
             Checksum::Valid => "valid",
             Checksum::Invalid => "invalid",
             Checksum::NotApplicable => "none",
@@ -98,6 +104,7 @@ impl RbFinding {
     /// (values exactly as in the token), else nil.
     fn routing(ruby: &Ruby, rb_self: &Self) -> Result<Option<RHash>, Error> {
         rb_self
+            .0
             .finding
             .routing
             .as_ref()

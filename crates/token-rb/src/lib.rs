@@ -26,6 +26,7 @@ pub mod identify;
 pub mod legacy;
 pub mod prefix_config;
 pub mod random;
+pub mod ruby_box;
 pub mod scan;
 pub mod token;
 pub mod without_gvl;

@@ -1,20 +1,27 @@
 //! `TokenCodec::Token`: a routable token that passed strict decoding.
 //!
-//! It owns copies of the decoded parts and builds Ruby objects only when a
-//! reader asks. `inspect` (defined in `ruby/lib/token_codec/token.rb`) never
-//! shows the random bytes.
+//! It owns copies of the decoded parts, in memory Ruby's GC counts (see
+//! [`RubyBox`]), and builds Ruby objects only when a reader asks. `inspect`
+//! (defined in `ruby/lib/token_codec/token.rb`) never shows the random bytes.
 
 use magnus::prelude::*;
 use magnus::{Error, RHash, RModule, RString, Ruby, Symbol, Value, method};
-use token_core::{DecodedToken, Format, RANDOM_LEN, RoutingPayload};
+use token_core::{DecodedToken, Format, MAX_PREFIX_LEN, RANDOM_LEN, RoutingPayload};
 
 use crate::convert;
+use crate::ruby_box::RubyBox;
 
 /// A decoded routable token (Ruby class `TokenCodec::Token`).
-#[derive(Clone, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 #[magnus::wrap(class = "TokenCodec::Token", free_immediately, size, frozen_shareable)]
-pub struct Token {
-    prefix: String,
+pub struct Token(RubyBox<TokenParts>);
+
+/// What a [`Token`] keeps: its parts, with the prefix inline (at most
+/// [`MAX_PREFIX_LEN`] bytes) so that one allocation holds them all.
+#[derive(PartialEq, Eq)]
+struct TokenParts {
+    prefix_len: u8,
+    prefix: [u8; MAX_PREFIX_LEN],
     format: Format,
     routing: RoutingPayload,
     random: [u8; RANDOM_LEN],
@@ -23,37 +30,46 @@ pub struct Token {
 impl Token {
     /// Copies a decoded token out of the input it borrows from.
     pub fn from_decoded(decoded: &DecodedToken<'_>) -> Token {
-        Token {
-            prefix: decoded.prefix().to_owned(),
+        let source = decoded.prefix().as_bytes();
+        let mut prefix = [0; MAX_PREFIX_LEN];
+        prefix[..source.len()].copy_from_slice(source);
+        Token(RubyBox::new(TokenParts {
+            prefix_len: source.len() as u8,
+            prefix,
             format: decoded.format(),
             routing: *decoded.routing(),
             random: *decoded.random_bytes(),
-        }
+        }))
     }
 
     /// `#prefix`: e.g. `"glpat-"` (may be empty).
     fn prefix(ruby: &Ruby, rb_self: &Token) -> RString {
-        ruby.str_new(&rb_self.prefix)
+        let parts = &rb_self.0;
+        // The prefix was a `&str` when it was copied.
+        ruby.enc_str_new(
+            &parts.prefix[..usize::from(parts.prefix_len)],
+            ruby.utf8_encoding(),
+        )
     }
 
     /// `#format`: `:v1` or `:v0`.
     fn format(ruby: &Ruby, rb_self: &Token) -> Symbol {
-        convert::format_symbol(ruby, rb_self.format)
+        convert::format_symbol(ruby, rb_self.0.format)
     }
 
     /// `#routing`: `{ "o" => "1", "u" => "1" }`, values exactly as in the token.
     fn routing(ruby: &Ruby, rb_self: &Token) -> Result<RHash, Error> {
-        convert::routing_hash(ruby, &rb_self.routing)
+        convert::routing_hash(ruby, &rb_self.0.routing)
     }
 
     /// `#routing_payload`: the payload text, e.g. `"c:0\no:1\nu:1"`.
     fn routing_payload(ruby: &Ruby, rb_self: &Token) -> RString {
-        ruby.str_new(rb_self.routing.as_str())
+        ruby.str_new(rb_self.0.routing.as_str())
     }
 
     /// `#random_bytes`: the 16 secret bytes, as a binary String.
     fn random_bytes(ruby: &Ruby, rb_self: &Token) -> RString {
-        ruby.str_from_slice(&rb_self.random)
+        ruby.str_from_slice(&rb_self.0.random)
     }
 
     /// `#==`: same prefix, format, routing payload and random bytes.

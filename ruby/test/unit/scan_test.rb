@@ -236,4 +236,19 @@ class ScanTest < TokenCodecTest
     slice = long[50, 200]
     assert_equal [51], TokenCodec.scan(slice).map(&:offset)
   end
+
+  # Like a decoded token, a finding keeps its parts in memory the GC counts.
+  def test_findings_count_towards_the_gc_malloc_limit
+    count = 200
+    text = Array.new(count) { valid_tokens.first }.join(" ")
+    GC.start
+    GC.disable # no collection may reset the counter while we measure
+    before = GC.stat(:malloc_increase_bytes)
+    findings = TokenCodec.scan(text)
+    grown = GC.stat(:malloc_increase_bytes) - before
+    assert_equal count, findings.size
+    assert_operator grown, :>=, count * 160, "#{count} findings added #{grown} bytes"
+  ensure
+    GC.enable
+  end
 end

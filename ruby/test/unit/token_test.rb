@@ -61,4 +61,20 @@ class TokenTest < TokenCodecTest
     GC.compact if GC.respond_to?(:compact)
     assert(tokens.all? { |t| t.routing == { "c" => "0", "o" => "1", "u" => "1" } })
   end
+
+  # A token's parts live in memory from Ruby's allocator, so decoding counts
+  # towards the GC's malloc limit like allocating Strings does; memory the GC
+  # cannot see would let a decode loop pile up garbage between collections.
+  def test_decoded_tokens_count_towards_the_gc_malloc_limit
+    count = 1000
+    GC.start
+    GC.disable # no collection may reset the counter while we measure
+    before = GC.stat(:malloc_increase_bytes)
+    tokens = Array.new(count) { TokenCodec.decode(SEED) }
+    grown = GC.stat(:malloc_increase_bytes) - before
+    assert_operator grown, :>=, count * (64 + 16), "decoding #{count} tokens added #{grown} bytes"
+    assert_equal count, tokens.size
+  ensure
+    GC.enable
+  end
 end
