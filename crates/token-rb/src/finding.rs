@@ -8,7 +8,7 @@
 
 use magnus::encoding::{Index, RbEncoding};
 use magnus::prelude::*;
-use magnus::{Error, RHash, RModule, RString, Ruby, Symbol, method};
+use magnus::{DataTypeFunctions, Error, RHash, RModule, RString, Ruby, Symbol, TypedData, method};
 use token_core::scan::Finding;
 use token_core::{Checksum, TokenKind};
 
@@ -16,13 +16,22 @@ use crate::convert;
 use crate::ruby_box::RubyBox;
 
 /// A token found in scanned text (Ruby class `TokenCodec::Finding`).
-#[magnus::wrap(
+#[derive(TypedData)]
+#[magnus(
     class = "TokenCodec::Finding",
     free_immediately,
     size,
     frozen_shareable
 )]
 pub struct RbFinding(RubyBox<FoundToken>);
+
+impl DataTypeFunctions for RbFinding {
+    /// What `ObjectSpace.memsize_of` reports: the handle, the finding and the
+    /// token's bytes.
+    fn size(&self) -> usize {
+        size_of::<RbFinding>() + self.0.heap_size() + self.0.token.capacity()
+    }
+}
 
 /// What an [`RbFinding`] keeps.
 struct FoundToken {

@@ -50,6 +50,11 @@ impl<T> RubyBox<T> {
         unsafe { ptr.as_ptr().write(value) };
         RubyBox { ptr }
     }
+
+    /// The bytes this box takes from Ruby's allocator.
+    pub fn heap_size(&self) -> usize {
+        size_of::<T>()
+    }
 }
 
 impl<T> Deref for RubyBox<T> {

@@ -5,16 +5,25 @@
 //! (defined in `ruby/lib/token_codec/token.rb`) never shows the random bytes.
 
 use magnus::prelude::*;
-use magnus::{Error, RHash, RModule, RString, Ruby, Symbol, Value, method};
+use magnus::{
+    DataTypeFunctions, Error, RHash, RModule, RString, Ruby, Symbol, TypedData, Value, method,
+};
 use token_core::{DecodedToken, Format, MAX_PREFIX_LEN, RANDOM_LEN, RoutingPayload};
 
 use crate::convert;
 use crate::ruby_box::RubyBox;
 
 /// A decoded routable token (Ruby class `TokenCodec::Token`).
-#[derive(PartialEq, Eq)]
-#[magnus::wrap(class = "TokenCodec::Token", free_immediately, size, frozen_shareable)]
+#[derive(PartialEq, Eq, TypedData)]
+#[magnus(class = "TokenCodec::Token", free_immediately, size, frozen_shareable)]
 pub struct Token(RubyBox<TokenParts>);
+
+impl DataTypeFunctions for Token {
+    /// What `ObjectSpace.memsize_of` reports: the handle and the parts.
+    fn size(&self) -> usize {
+        size_of::<Token>() + self.0.heap_size()
+    }
+}
 
 /// What a [`Token`] keeps: its parts, with the prefix inline (at most
 /// [`MAX_PREFIX_LEN`] bytes) so that one allocation holds them all.

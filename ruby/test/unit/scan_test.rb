@@ -1,5 +1,6 @@
 # frozen_string_literal: true
 
+require "objspace"
 require "test_setup"
 
 # TokenCodec.scan and TokenCodec.redact (docs/spec/detection.md): tokens of
@@ -248,6 +249,7 @@ class ScanTest < TokenCodecTest
     grown = GC.stat(:malloc_increase_bytes) - before
     assert_equal count, findings.size
     assert_operator grown, :>=, count * 160, "#{count} findings added #{grown} bytes"
+    assert_operator ObjectSpace.memsize_of(findings.first), :>=, 160 + findings.first.length
   ensure
     GC.enable
   end
