@@ -22,6 +22,19 @@ module TestSupport
   def scaled(count)
     gc_stress? ? [count / 250, 3].max : count
   end
+
+  # The block's result and the bytes it added to the GC's malloc counter
+  # (what Ruby weighs against its malloc limit to start a collection). The
+  # GC is off meanwhile, so no collection resets the counter.
+  def malloc_increase_during
+    GC.start
+    GC.disable
+    before = GC.stat(:malloc_increase_bytes)
+    result = yield
+    [result, GC.stat(:malloc_increase_bytes) - before]
+  ensure
+    GC.enable
+  end
 end
 
 if TestSupport.gc_stress?

@@ -242,15 +242,9 @@ class ScanTest < TokenCodecTest
   def test_findings_count_towards_the_gc_malloc_limit
     count = 200
     text = Array.new(count) { valid_tokens.first }.join(" ")
-    GC.start
-    GC.disable # no collection may reset the counter while we measure
-    before = GC.stat(:malloc_increase_bytes)
-    findings = TokenCodec.scan(text)
-    grown = GC.stat(:malloc_increase_bytes) - before
+    findings, grown = TestSupport.malloc_increase_during { TokenCodec.scan(text) }
     assert_equal count, findings.size
     assert_operator grown, :>=, count * 160, "#{count} findings added #{grown} bytes"
     assert_operator ObjectSpace.memsize_of(findings.first), :>=, 160 + findings.first.length
-  ensure
-    GC.enable
   end
 end

@@ -68,15 +68,9 @@ class TokenTest < TokenCodecTest
   # cannot see would let a decode loop pile up garbage between collections.
   def test_decoded_tokens_count_towards_the_gc_malloc_limit
     count = 1000
-    GC.start
-    GC.disable # no collection may reset the counter while we measure
-    before = GC.stat(:malloc_increase_bytes)
-    tokens = Array.new(count) { TokenCodec.decode(SEED) }
-    grown = GC.stat(:malloc_increase_bytes) - before
+    tokens, grown = TestSupport.malloc_increase_during { Array.new(count) { TokenCodec.decode(SEED) } }
     assert_operator grown, :>=, count * (64 + 16), "decoding #{count} tokens added #{grown} bytes"
     # Memory profilers see the same bytes.
     assert_operator ObjectSpace.memsize_of(tokens.first), :>=, 64 + 16
-  ensure
-    GC.enable
   end
 end
